@@ -1,0 +1,1 @@
+"""The analysis layer: a spaCy pipeline per language plus one Chronique component per stage."""

@@ -1,0 +1,215 @@
+"""`chronique_actors`: mentions clustered into actors, one actor behind every spelling of a name.
+
+Names join when the spelling key says they can be one person (names.py) and the knowledge base does
+not say otherwise; role nominals join the name they stand in apposition to ("le chef d'état-major
+Mohammad Bagheri") or the actor that last carried the same role and country ("son homologue iranien");
+subject pronouns join the most recent person before them. Each actor gets a canonical name (the
+knowledge base's, else the fullest spelling), a kind, a country, a role and a CAMEO-style code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..kb import Entry, knowledge_base
+from ..names import fullest, same_person
+from ..resources import fold
+from .component import Component
+from .lexicon import lexicon
+from .mentions import SUBJECT_DEPS, strip_det
+from .types import Actor, Mention
+
+KIND_OF_LABEL = {"PER": "person", "ORG": "organization", "MEDIA": "media", "GPE": "country",
+                 "NOM": "person", "PRON": "person"}
+ADJACENT_GAPS = ("", " ", ", ", ",", " , ", " – ", " - ")
+
+
+@dataclass
+class Cluster:
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    entry: Entry | None = None
+    key: str | None = None            # organisations: KB name or folded text; countries: ISO3
+    nominal_keys: set[str] = field(default_factory=set)
+
+    @property
+    def names(self) -> list[str]:
+        return [m.text for m in self.mentions if m.form == "name"]
+
+    @property
+    def last(self) -> int:
+        return self.mentions[-1].start
+
+
+class ActorResolver(Component):
+    extension = "chronique_actors"
+
+    def __init__(self, nlp: Language, name: str, pronoun_window: int, document_country: bool) -> None:
+        super().__init__(nlp, name)
+        self.pronoun_window = pronoun_window
+        self.document_country = document_country
+        self.lex = lexicon(self.lang)
+        self.kb = knowledge_base()
+
+    # ------------------------------------------------------------------ clustering
+    def person_cluster(self, clusters: list[Cluster], mention: Mention) -> Cluster | None:
+        entry = self.kb.person(mention.text)
+        fits = []
+        for cluster in clusters:
+            if cluster.kind != "person" or not cluster.names:
+                continue
+            if entry is not None and cluster.entry is not None:
+                if cluster.entry == entry:
+                    fits.append(cluster)
+                continue
+            full = [n for n in cluster.names if len(n.split()) > 1]
+            if any(same_person(mention.text, n) for n in cluster.names) and all(
+                    same_person(mention.text, n) for n in full):
+                fits.append(cluster)
+        return max(fits, key=lambda c: c.last) if fits else None
+
+    def cluster_names(self, mentions: list[Mention]) -> list[Cluster]:
+        clusters: list[Cluster] = []
+        for mention in mentions:
+            if mention.form != "name":
+                continue
+            kind = KIND_OF_LABEL[mention.label]
+            if kind == "person":
+                cluster = self.person_cluster(clusters, mention)
+                if cluster is None:
+                    cluster = Cluster("person", entry=self.kb.person(mention.text))
+                    clusters.append(cluster)
+                elif cluster.entry is None:
+                    cluster.entry = self.kb.person(mention.text)
+            else:
+                entry = self.kb.organization(mention.text) if kind in ("organization", "media") else None
+                key = mention.country if kind == "country" else (entry.name if entry else fold(mention.text))
+                cluster = next((c for c in clusters if c.kind == kind and c.key == key), None)
+                if cluster is None:
+                    cluster = Cluster(kind, entry=entry, key=key)
+                    clusters.append(cluster)
+            cluster.mentions.append(mention)
+        return clusters
+
+    def attach_nominals(self, doc: Doc, clusters: list[Cluster], mentions: list[Mention]) -> None:
+        names = [(m, c) for c in clusters for m in c.mentions if m.label == "PER"]
+        for nominal in (m for m in mentions if m.form == "nominal"):
+            key = strip_det(nominal.text, self.lex)
+            cluster = self.apposed(doc, nominal, names)
+            if cluster is None:
+                same = [c for c in clusters if c.kind == "person" and c.last < nominal.start
+                        and self.same_role(c, nominal, key)]
+                cluster = max(same, key=lambda c: c.last) if same else None
+            if cluster is None:
+                cluster = Cluster("person")
+                clusters.append(cluster)
+            cluster.nominal_keys.add(key)
+            cluster.mentions.append(nominal)
+            cluster.mentions.sort(key=lambda m: m.start)
+
+    def same_role(self, cluster: Cluster, nominal: Mention, key: str) -> bool:
+        """Whether a nominal re-designates an actor: the same words, or the same role and country
+        ("le ministre russe de la Défense" after "le ministre de la Défense Choïgou"); a counterpart
+        is only ever the same counterpart."""
+        if key in cluster.nominal_keys:
+            return True
+        if self.counterpart(nominal):
+            return False
+        roles = {m.role for m in cluster.mentions if m.role}
+        return nominal.role in roles and (nominal.country is None or nominal.country in self.country_votes(cluster))
+
+    def counterpart(self, nominal: Mention) -> bool:
+        return bool(set(fold(nominal.text).split()) & self.lex.words.get("counterpart", frozenset()))
+
+    def apposed(self, doc: Doc, nominal: Mention, names: list[tuple[Mention, Cluster]]) -> Cluster | None:
+        """The person a nominal stands in apposition to, by the parse or by adjacency."""
+        head = doc[nominal.head]
+        for name, cluster in names:
+            if name.sentence != nominal.sentence:
+                continue
+            root = doc[name.head]
+            if (root.dep_ == "appos" and root.head.i == head.i) or (
+                    head.dep_ == "appos" and head.head.i == root.i):
+                return cluster
+            if doc.text[nominal.end:name.start] in ADJACENT_GAPS or doc.text[name.end:nominal.start] in (
+                    ", ", ","):
+                return cluster
+        return None
+
+    def attach_pronouns(self, doc: Doc, clusters: list[Cluster], mentions: list[Mention]) -> None:
+        persons = sorted(((m, c) for c in clusters if c.kind == "person" for m in c.mentions
+                          if m.form != "pronoun"), key=lambda mc: mc[0].start)
+        for pronoun in (m for m in mentions if m.form == "pronoun"):
+            before = [(m, c) for m, c in persons if m.start < pronoun.start
+                      and pronoun.sentence - m.sentence <= self.pronoun_window
+                      and (m.gender is None or pronoun.gender is None or m.gender == pronoun.gender)]
+            if not before:
+                continue
+            subjects = [(m, c) for m, c in before if doc[m.head].dep_ in SUBJECT_DEPS]
+            _, cluster = (subjects or before)[-1]
+            cluster.mentions.append(pronoun)
+            cluster.mentions.sort(key=lambda m: m.start)
+
+    # ------------------------------------------------------------------ attributes
+    def country_votes(self, cluster: Cluster) -> Counter[str]:
+        votes: Counter[str] = Counter(m.country for m in cluster.mentions if m.country)
+        if cluster.entry is not None and cluster.entry.country:
+            votes[cluster.entry.country] += 2
+        return votes
+
+    def describe(self, cluster: Cluster, fallback_country: str | None) -> Actor:
+        entry = cluster.entry
+        votes = self.country_votes(cluster)
+        country = votes.most_common(1)[0][0] if votes else None
+        if cluster.kind == "country":
+            country = cluster.key
+        elif country is None and cluster.kind == "person" and cluster.names:
+            country = fallback_country
+        roles = Counter(m.role for m in cluster.mentions if m.role and m.role != "counterpart")
+        role = roles.most_common(1)[0][0] if roles else (entry.role if entry else None)
+        sectors = Counter(m.sector for m in cluster.mentions if m.sector)
+        sector = sectors.most_common(1)[0][0] if sectors else ("MED" if cluster.kind == "media" else None)
+        code = entry.code if entry and entry.code else (
+            (country or "") + (sector or "") if (country or sector) and cluster.kind != "country" else country)
+        if entry is not None:
+            name = entry.name
+        elif cluster.kind == "country":
+            name = cluster.mentions[0].text
+        elif cluster.names:
+            name = fullest(cluster.names)
+        else:
+            name = strip_det(cluster.mentions[0].text, self.lex)
+        return Actor(id="", name=name, kind=cluster.kind, country=country, role=role, code=code or None,
+                     kb_id=entry.kb_id if entry else None, mentions=cluster.mentions)
+
+    def predict(self, doc: Doc) -> list[Actor]:
+        mentions = list(doc._.chronique_mentions or [])
+        clusters = self.cluster_names(mentions)
+        self.attach_nominals(doc, clusters, mentions)
+        self.attach_pronouns(doc, clusters, mentions)
+        fallback = None
+        if self.document_country:
+            states = Counter(c.key for c in clusters if c.kind == "country" for _ in c.mentions)
+            evidence = Counter(c for cl in clusters if cl.kind != "country" for c in self.country_votes(cl))
+            ranked = (states + evidence).most_common(2)
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                fallback = ranked[0][0]
+        actors = [self.describe(c, fallback) for c in clusters if c.mentions]
+        actors.sort(key=lambda a: a.mentions[0].start)
+        for n, actor in enumerate(actors, 1):
+            actor.id = f"a{n}"
+            for mention in actor.mentions:
+                mention.actor = actor.id
+        return actors
+
+
+@Language.factory(
+    "chronique_actors",
+    default_config={"pronoun_window": 2, "document_country": True},
+)
+def make_actors(nlp: Language, name: str, pronoun_window: int, document_country: bool) -> ActorResolver:
+    return ActorResolver(nlp, name, pronoun_window, document_country)

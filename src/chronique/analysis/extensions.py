@@ -1,0 +1,31 @@
+"""The `Doc` extensions of Chronique, registered once, here. Each holds plain data (see types.py)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+EXTENSIONS = {
+    "chronique_meta": None,      # dict: id, title, published, url
+    "chronique_mentions": None,  # list[Mention]
+    "chronique_actors": None,    # list[Actor]
+    "chronique_places": None,    # list[PlaceRef]
+    "chronique_times": None,     # list[TimeRef]
+    "chronique_quotes": None,    # list[Quote]
+    "chronique_events": None,    # list[Event]
+    "chronique_warnings": None,  # list[str]
+}
+
+
+def register_extensions() -> None:
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def warn(doc: Doc, message: str) -> None:
+    if doc._.chronique_warnings is None:
+        doc._.chronique_warnings = []
+    doc._.chronique_warnings.append(message)
+
+
+register_extensions()

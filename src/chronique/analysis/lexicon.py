@@ -1,0 +1,96 @@
+"""Language resources compiled once per language into the lookups the components use."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from ..resources import fold, lang_table
+
+REFLEXIVE = frozenset({"se", "s'", "s’", "soi", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    head: str
+    reflexive: bool
+    dependents: tuple[str, ...]
+    pos: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    roles: str
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    speech: dict[str, str] = field(default_factory=dict)           # verb lemma -> speech | belief | relay
+    speech_multi: dict[str, list[tuple[bool, tuple[str, ...], str]]] = field(default_factory=dict)
+    source_nouns: frozenset[str] = frozenset()
+    according: tuple[str, ...] = ()                                 # folded multiword markers
+    triggers: dict[str, list[Trigger]] = field(default_factory=dict)  # head lemma -> triggers
+    demonyms: dict[str, str] = field(default_factory=dict)           # folded form -> ISO3
+    demonym_prefixes: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # folded phrase -> (role, sector)
+    role_heads: frozenset[str] = frozenset()
+    pronouns: dict[str, str] = field(default_factory=dict)           # folded pronoun -> gender
+    words: dict[str, frozenset[str]] = field(default_factory=dict)   # small closed classes
+
+    def speech_kind(self, lemma: str) -> str | None:
+        return self.speech.get(fold(lemma))
+
+    def role_of(self, phrase: str) -> tuple[str, str | None] | None:
+        """The (role, sector) of the longest role phrase that starts `phrase` (folded words)."""
+        words = fold(phrase).split()
+        for n in range(len(words), 0, -1):
+            found = self.roles.get(" ".join(words[:n]))
+            if found:
+                return found
+        return None
+
+
+def _split_cue(lemma: str) -> tuple[bool, str, tuple[str, ...]]:
+    words = fold(lemma).split()
+    reflexive = bool(words) and words[0] == "se" and len(words) > 1
+    if reflexive:
+        words = words[1:]
+    return reflexive, words[0], tuple(words[1:])
+
+
+@functools.cache
+def lexicon(lang: str) -> Lexicon:
+    lex = Lexicon(lang)
+    source_nouns, according = set(), []
+    for row in lang_table(lang, "speech_cues"):
+        kind, pos = row["kind"], row["pos"]
+        if kind == "according":
+            according.append(fold(row["lemma"]))
+        elif kind == "source_noun":
+            source_nouns.add(fold(row["lemma"]))
+        elif pos in ("VERB", "ADJ", "NOUN"):
+            reflexive, head, rest = _split_cue(row["lemma"])
+            if reflexive or rest:
+                lex.speech_multi.setdefault(head, []).append((reflexive, rest, kind))
+            else:
+                lex.speech.setdefault(head, kind)
+    lex.source_nouns = frozenset(source_nouns)
+    lex.according = tuple(sorted(according, key=len, reverse=True))
+    for row in lang_table(lang, "event_triggers"):
+        reflexive, head, rest = _split_cue(row["trigger"])
+        lex.triggers.setdefault(head, []).append(Trigger(
+            head=head, reflexive=reflexive, dependents=rest, pos=row["pos"], type=row["type"],
+            mode=row["mode"] or None, cameo=row["cameo"] or None, roles=row["roles"] or "active"))
+    for triggers in lex.triggers.values():  # most specific first
+        triggers.sort(key=lambda t: (-len(t.dependents), not t.reflexive))
+    for row in lang_table(lang, "demonyms"):
+        target = lex.demonym_prefixes if row["kind"] == "prefix" else lex.demonyms
+        target.setdefault(fold(row["form"]), row["iso3"])
+    for row in lang_table(lang, "roles"):
+        lex.roles.setdefault(fold(row["phrase"]), (row["role"], row["sector"] or None))
+    lex.role_heads = frozenset(p.split()[0] for p in lex.roles)
+    for row in lang_table(lang, "pronouns"):
+        lex.pronouns[fold(row["form"])] = row["gender"]
+    for row in lang_table(lang, "words"):
+        lex.words[row["class"]] = frozenset(fold(w) for w in row["words"].split("|"))
+    return lex

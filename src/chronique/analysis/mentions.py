@@ -1,0 +1,229 @@
+"""`chronique_mentions`: every mention of a possible actor — names, role nominals ("le ministre russe
+de la Défense", "son homologue iranien"), subject pronouns — with document-level consistency: a name
+seen once as a person is a person everywhere ("Bagheri" tagged as a place is still Bagheri), a name
+in the knowledge base gets its kind from there, and a country or capital is a state actor.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..gazetteer import gazetteer
+from ..kb import knowledge_base
+from ..names import name_parts
+from ..resources import fold
+from .component import Component
+from .lexicon import Lexicon, lexicon
+from .types import Mention
+
+NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC",
+              "FAC": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC"}
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+NOMINAL_KEEP_DEPS = {"amod", "nmod", "case", "det", "flat", "compound", "fixed", "flat:name", "nummod"}
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Index of the sentence of every token."""
+    out, n = [], -1
+    for token in doc:
+        if token.is_sent_start or token.i == 0:
+            n += 1
+        out.append(n)
+    return out
+
+
+def strip_det(text: str, lex: Lexicon) -> str:
+    words = fold(text).replace("'", "' ").split()
+    while words and words[0] in lex.words.get("determiners", ()):
+        words = words[1:]
+    return " ".join(words).replace("' ", "'")
+
+
+def demonym_country(tokens: list[Token] | Span, lex: Lexicon) -> str | None:
+    """ISO3 of the first demonym among tokens ("iranien", "russo-iranienne" -> first country)."""
+    for token in tokens:
+        key = fold(token.text)
+        if key in lex.demonyms:
+            return lex.demonyms[key]
+        for prefix, iso3 in lex.demonym_prefixes.items():
+            if key.startswith(prefix):
+                return iso3
+    return None
+
+
+class MentionFinder(Component):
+    extension = "chronique_mentions"
+
+    def __init__(self, nlp: Language, name: str, min_name_chars: int, nominals: bool, pronouns: bool) -> None:
+        super().__init__(nlp, name)
+        self.min_name_chars = min_name_chars
+        self.nominals = nominals
+        self.pronouns = pronouns
+        self.lex = lexicon(self.lang)
+        self.kb = knowledge_base()
+        self.gazetteer = gazetteer()
+        self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        aliases = [a for a in self.kb.org_aliases() if len(a) > 2]
+        self.org_matcher.add("KB_ORG", list(nlp.tokenizer.pipe(aliases)))
+
+    # ------------------------------------------------------------------ names
+    def name_spans(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Entity spans and knowledge-base matches, longest first where they overlap, each with its
+        corrected label: PER, ORG, MEDIA, LOC or GPE (a country standing for its state)."""
+        kb_spans = [Span(doc, s, e, label="KB") for _, s, e in self.org_matcher(doc)]
+        spans = filter_spans([*doc.ents, *kb_spans])
+        raw = {span.start: NER_LABELS.get(span.label_, "KB" if span.label_ == "KB" else "OTHER")
+               for span in spans}
+        person_keys = {name_parts(s.text)[1] for s in spans if raw[s.start] == "PER"}
+        person_keys |= {name_parts(s.text)[1] for s in spans
+                        if raw[s.start] == "MISC" and self.looks_like_person(s)}
+        person_keys.discard("")
+        out = []
+        for span in spans:
+            label = self.label(span, raw[span.start], person_keys)
+            if label and len(span.text.strip()) >= self.min_name_chars:
+                out.append((span, label))
+        return out
+
+    def label(self, span: Span, raw: str, person_keys: set[str]) -> str | None:
+        org = self.kb.organization(span.text)
+        if org is not None and raw != "PER":
+            return "MEDIA" if org.kind == "media" else "ORG"
+        if raw == "PER":
+            return "PER"
+        place = self.gazetteer.resolve(span.text) if raw in ("LOC", "MISC", "ORG") else None
+        surname = name_parts(span.text)[1]
+        if raw in ("LOC", "MISC") and surname in person_keys and (place is None or place.feature == "city"):
+            return "PER"
+        if place is not None and raw != "ORG":
+            return "GPE" if place.feature == "country" or self.is_agent(span) else "LOC"
+        if raw == "ORG":
+            return "ORG"
+        if raw == "MISC" and self.looks_like_person(span):
+            return "PER"
+        return None
+
+    def is_agent(self, span: Span) -> bool:
+        return span.root.dep_ in SUBJECT_DEPS
+
+    def looks_like_person(self, span: Span) -> bool:
+        """A capitalised proper-noun run in apposition to a role noun, or subject of a speech verb,
+        or a known person."""
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) or len(span) > 4:
+            return False
+        root = span.root
+        if root.dep_ == "appos" and self.role_of_token(root.head):
+            return True
+        if any(self.role_of_token(c) for c in root.children if c.dep_ == "appos"):
+            return True
+        if root.dep_ in SUBJECT_DEPS and self.lex.speech_kind(root.head.lemma_):
+            return True
+        return self.kb.person(span.text) is not None
+
+    # ------------------------------------------------------------------ nominals
+    def role_of_token(self, token: Token) -> tuple[str, str | None] | None:
+        if token.pos_ != "NOUN" or fold(token.lemma_) not in self.lex.role_heads:
+            return None
+        return self.lex.role_of(" ".join(t.text for t in self.nominal_tokens(token) if t.i >= token.i
+                                         and not self.lex.demonyms.get(fold(t.text))))
+
+    def nominal_tokens(self, head: Token) -> list[Token]:
+        """The head noun with its determiners, adjectives and noun complements ("le ministre russe de la
+        Défense"), without appositions, relative clauses or names."""
+        keep = [head]
+        for child in head.children:
+            if child.dep_ in NOMINAL_KEEP_DEPS and child.pos_ not in ("PROPN", "PUNCT", "VERB"):
+                if child.dep_ == "nmod":
+                    keep += [t for t in child.subtree if t.pos_ not in ("PUNCT",) and t.dep_ != "appos"
+                             and not any(a.dep_ in ("appos", "acl", "acl:relcl") for a in t.ancestors
+                                         if a.i > child.i and a in child.subtree)]
+                else:
+                    keep.append(child)
+        keep.sort(key=lambda t: t.i)
+        # a contiguous run around the head
+        start = head.i
+        while start - 1 >= keep[0].i and doc_token(head, start - 1) in keep:
+            start -= 1
+        end = head.i
+        while end + 1 <= keep[-1].i and doc_token(head, end + 1) in keep:
+            end += 1
+        return [t for t in keep if start <= t.i <= end]
+
+    def nominal_mentions(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        out = []
+        for token in doc:
+            if "Plur" in token.morph.get("Number"):
+                continue
+            role = self.role_of_token(token)
+            if role is None:
+                continue
+            tokens = self.nominal_tokens(token)
+            span = doc[tokens[0].i: tokens[-1].i + 1]
+            gender = (token.morph.get("Gender") or [None])[0]
+            country = demonym_country(span, self.lex) or self.country_in(span)
+            out.append(Mention(span.start_char, span.end_char, span.text, "nominal", "NOM", token.i,
+                               sent_of[token.i], country=country, role=role[0], sector=role[1],
+                               gender=gender))
+        return out
+
+    def country_in(self, span: Span) -> str | None:
+        for token in span:
+            if token.pos_ == "PROPN":
+                place = self.gazetteer.resolve(token.text)
+                if place is not None and place.feature == "country":
+                    return place.country
+        return None
+
+    # ------------------------------------------------------------------ pronouns
+    def pronoun_mentions(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        out = []
+        for token in doc:
+            form = fold(token.text).lstrip("-").removeprefix("t-")
+            if token.pos_ == "PRON" and form in self.lex.pronouns and token.dep_ in SUBJECT_DEPS:
+                start = token.idx + max(0, token.text.lower().rfind(form))  # "-t-il" -> "il"
+                end = token.idx + len(token.text)
+                out.append(Mention(start, end, doc.text[start:end], "pronoun", "PRON", token.i,
+                                   sent_of[token.i], gender=self.lex.pronouns[form]))
+        return out
+
+    # ------------------------------------------------------------------ stage
+    def predict(self, doc: Doc) -> list[Mention]:
+        sent_of = sentence_index(doc)
+        mentions = []
+        for span, label in self.name_spans(doc):
+            org = self.kb.organization(span.text) if label in ("ORG", "MEDIA") else None
+            country = (org.country if org else None) or demonym_country(span, self.lex)
+            if label == "GPE":
+                country = self.gazetteer.resolve(span.text).country  # type: ignore[union-attr]
+            if label == "LOC":
+                continue
+            role = None
+            if label == "PER":
+                for other in [span.root.head, *span.root.children]:
+                    if (other.dep_ == "appos" or span.root.dep_ == "appos") and self.role_of_token(other):
+                        role = self.role_of_token(other)
+            mentions.append(Mention(span.start_char, span.end_char, span.text, "name", label, span.root.i,
+                                    sent_of[span.root.i], country=country,
+                                    role=role[0] if role else None, sector=role[1] if role else None))
+        if self.nominals:
+            taken = {(m.start, m.end) for m in mentions}
+            mentions += [m for m in self.nominal_mentions(doc, sent_of) if (m.start, m.end) not in taken]
+        if self.pronouns:
+            mentions += self.pronoun_mentions(doc, sent_of)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return mentions
+
+
+def doc_token(token: Token, i: int) -> Token:
+    return token.doc[i]
+
+
+@Language.factory(
+    "chronique_mentions",
+    default_config={"min_name_chars": 2, "nominals": True, "pronouns": True},
+)
+def make_mentions(nlp: Language, name: str, min_name_chars: int, nominals: bool, pronouns: bool) -> MentionFinder:
+    return MentionFinder(nlp, name, min_name_chars, nominals, pronouns)

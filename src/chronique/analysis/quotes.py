@@ -1,0 +1,314 @@
+"""`chronique_quotes`: direct, partial and indirect speech, each with its cue, speaker and relay.
+
+Direct quotes come from quotation marks of every style, paired per paragraph with repairs for what
+news text breaks: a doubled opening mark counts once, an opening mark left open is closed before the
+next one or at the end of its paragraph. The cue is the speech verb of the quote's sentence — an
+incise after it ("», a déclaré Choïgou", "dit-elle"), an introduction before it ("Il a ajouté : «"),
+or the verb governing it — and the speaker its subject, through the actors stage (names, role
+nominals, pronouns). Indirect speech is the `que`/`that` clause of a speech verb, and "selon X" /
+"according to X" attributes a sentence to X. An outlet that relays the words ("a rapporté IRNA",
+"selon l'agence Tasnim", "indique le communiqué de l'agence TASS") is the quote's `via`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import Warnings
+from ..resources import fold
+from .component import Component
+from .extensions import warn
+from .lexicon import lexicon
+from .mentions import SUBJECT_DEPS
+from .types import Actor, Mention, Quote
+
+PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "\"": "\""}
+CLOSERS = {"»", "”", "›"}
+SPEECH_VERB_POS = ("VERB", "AUX", "ADJ", "NOUN")
+
+
+@dataclass
+class Marked:
+    start: int      # first character inside the marks
+    end: int        # end of the quoted words (exclusive), before the closing mark
+    outer_end: int  # after the closing mark
+    closed: bool
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_marked(text: str, english_single: bool) -> list[Marked]:
+    """Spans between quotation marks, outermost only, paragraph by paragraph."""
+    out: list[Marked] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        out += _marked_in(paragraph, offset)
+        if english_single:
+            for match in re.finditer(r"(?<![\w’'])'(?=\w)([^'\n]{2,200}?)(?<=[\w.,!?])'(?![\w])", paragraph):
+                start, end = _trim(text, offset + match.start(1), offset + match.end(1))
+                if not any(m.start - 1 <= start < m.outer_end for m in out):
+                    out.append(Marked(start, end, offset + match.end(), True))
+        offset += len(paragraph) + 1
+    return sorted(out, key=lambda m: m.start)
+
+
+def _marked_in(paragraph: str, offset: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at: int | None = None
+    closer = ""
+    i = 0
+    while i < len(paragraph):
+        c = paragraph[i]
+        if open_at is None:
+            if c in PAIRS and (c != "\"" or _opens_straight(paragraph, i)):
+                open_at, closer = i, PAIRS[c]
+        elif c == closer and not (c == "\"" and _opens_straight(paragraph, i) and not _closes_straight(
+                paragraph, i)):
+            if paragraph[open_at + 1:i].strip():
+                start, end = _trim(paragraph, open_at + 1, i)
+                out.append(Marked(offset + start, offset + end, offset + i + 1, True))
+            open_at = None
+        elif c == "«" and closer == "»":
+            if paragraph[open_at + 1:i].strip():  # a mark left open: close it before this one
+                start, end = _trim(paragraph, open_at + 1, i)
+                out.append(Marked(offset + start, offset + end, offset + i, False))
+            open_at = i
+        i += 1
+    if open_at is not None and paragraph[open_at + 1:].strip():
+        start, end = _trim(paragraph, open_at + 1, len(paragraph))
+        out.append(Marked(offset + start, offset + end, offset + len(paragraph), False))
+    return out
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _closes_straight(text: str, i: int) -> bool:
+    return i + 1 == len(text) or not text[i + 1].isalnum()
+
+
+class QuoteFinder(Component):
+    extension = "chronique_quotes"
+
+    def __init__(self, nlp: Language, name: str, incise_window: int, indirect: bool,
+                 drop_trailing_blurb: bool) -> None:
+        super().__init__(nlp, name)
+        self.incise_window = incise_window
+        self.indirect = indirect
+        self.drop_trailing_blurb = drop_trailing_blurb
+        self.lex = lexicon(self.lang)
+
+    # ------------------------------------------------------------------ lookups
+    def actor_at(self, doc: Doc, token: Token) -> str | None:
+        for mention in self.mentions:
+            if mention.start <= token.idx < mention.end and mention.actor:
+                return mention.actor
+        return None
+
+    def actor_in(self, tokens: Span | list[Token], kinds: tuple[str, ...] = ()) -> str | None:
+        """The first actor mentioned among tokens, optionally only actors of some kinds."""
+        for token in tokens:
+            actor = self.actor_at(token.doc, token)
+            if actor and (not kinds or self.actors[actor].kind in kinds):
+                return actor
+        return None
+
+    def is_cue(self, token: Token) -> bool:
+        if token.pos_ not in SPEECH_VERB_POS:
+            return False
+        lemma = fold(token.lemma_)
+        if self.lex.speech.get(lemma) in ("speech", "belief") and token.pos_ in ("VERB", "AUX"):
+            return True
+        for reflexive, rest, kind in self.lex.speech_multi.get(lemma, ()):
+            if kind not in ("speech", "belief"):
+                continue
+            deps = {fold(t.lemma_) for t in token.children} | {fold(t.text) for t in token.children}
+            if reflexive and not deps & {"se", "s'", "soi"}:
+                continue
+            if all(word in deps for word in rest):
+                return True
+        return False
+
+    def speaker_of(self, cue: Token) -> tuple[str | None, str | None]:
+        """(speaker, via) of a cue verb: its subject's actor; a statement noun as subject ("le
+        communiqué de l'agence TASS") gives the outlet; climbs to the governing verb for participles
+        ("…, ajoutant :")."""
+        verb: Token | None = cue
+        for _ in range(3):
+            if verb is None:
+                break
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if cue.dep_ == "amod" or cue.pos_ == "ADJ":  # "s'est dit convaincu"
+                subjects += [c for c in cue.head.children if c.dep_ in SUBJECT_DEPS]
+            for subject in subjects:
+                actor = self.actor_in(list(subject.subtree)) if fold(subject.lemma_) not in \
+                    self.lex.source_nouns else None
+                if actor is None and fold(subject.lemma_) in self.lex.source_nouns:
+                    outlet = self.actor_in(list(subject.subtree), ("media", "organization", "person"))
+                    return outlet, None
+                if actor:
+                    return actor, None
+            if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "parataxis") and verb.head != verb:
+                verb = verb.head
+            else:
+                break
+        return None, None
+
+    def relay_in(self, sentence: Span, speaker: str | None) -> str | None:
+        """An outlet in the sentence that relays the words: subject of a relay verb, in a "selon"
+        phrase, or any media actor there that is not the speaker."""
+        for token in sentence:
+            actor = self.actor_at(sentence.doc, token)
+            if actor and actor != speaker and self.actors[actor].kind == "media":
+                return actor
+        return None
+
+    # ------------------------------------------------------------------ direct quotes
+    def cue_near(self, doc: Doc, marked: Marked) -> Token | None:
+        inside = doc.char_span(marked.start, marked.end, alignment_mode="expand")
+        if inside is None:
+            return None
+        sentence_start = inside[0].sent.start
+        sentence_end = inside[-1].sent.end
+        # incise after the closing mark: "», a déclaré X" / ", dit-elle"
+        for token in doc[inside.end: min(sentence_end, inside.end + self.incise_window)]:
+            if token.idx >= marked.outer_end and self.is_cue(token):
+                return token
+            if token.text in "«“" or (token.is_punct and token.text in ".!?" and token.idx > marked.outer_end):
+                break
+        # introduction before the opening mark in the same sentence, nearest first
+        for token in reversed(doc[sentence_start: inside.start]):
+            if self.is_cue(token):
+                return token
+        # a verb inside the quote's sentence that governs the quote
+        for token in inside:
+            if token.head.i < inside.start or token.head.i >= inside.end:
+                if self.is_cue(token.head):
+                    return token.head
+        return None
+
+    def selon(self, sentence: Span) -> str | None:
+        """The actor of a "selon X" / "according to X" phrase in the sentence."""
+        folded = fold(sentence.text)
+        for marker in self.lex.according:
+            at = folded.find(marker + " ")
+            if at >= 0 and (at == 0 or not folded[at - 1].isalnum()):
+                start = sentence.start_char + at + len(marker)
+                phrase = sentence.doc.char_span(start, min(sentence.end_char, start + 80), alignment_mode="expand")
+                if phrase is not None:
+                    actor = self.actor_in(phrase)
+                    if actor:
+                        return actor
+        return None
+
+    def direct_quotes(self, doc: Doc) -> list[Quote]:
+        quotes: list[Quote] = []
+        marked_all = find_marked(doc.text, english_single=self.lang == "en")
+        last_paragraph_start = doc.text.rstrip().rfind("\n") + 1
+        previous: Quote | None = None
+        for marked in marked_all:
+            if not doc.text[marked.start:marked.end].strip():
+                continue
+            if not marked.closed:
+                warn(doc, Warnings.W001.format(start=marked.start, end=marked.end))
+            inside = doc.char_span(marked.start, marked.end, alignment_mode="expand")
+            if inside is None:
+                continue
+            sentence = doc[inside[0].sent.start: inside[-1].sent.end]
+            cue = self.cue_near(doc, marked)
+            speaker, via = self.speaker_of(cue) if cue is not None else (None, None)
+            confidence = 0.9 if cue is not None and speaker else 0.6
+            if speaker is None and cue is None:
+                speaker = self.selon(sentence)
+            if speaker is None and cue is None and previous is not None and previous.speaker and \
+                    self.continues(doc, previous, marked):
+                speaker, confidence = previous.speaker, 0.6
+            if speaker is None and cue is None and marked.start - 1 >= last_paragraph_start - 1 and \
+                    self.drop_trailing_blurb and doc.text[last_paragraph_start:].strip().startswith(
+                        doc.text[marked.start - 1:marked.start]) and marked.start <= last_paragraph_start + 2:
+                warn(doc, Warnings.W002.format(start=marked.start, end=marked.end))
+                continue
+            via = via or self.relay_in(sentence, speaker)
+            before = doc.text[sentence.start_char:marked.start - 1].strip()
+            kind = "direct" if not before or before.endswith((":", "«", "\"", "“")) or cue is not None and \
+                cue.idx >= marked.outer_end else "partial"
+            quote = Quote(id="", start=marked.start, end=marked.end, text=doc.text[marked.start:marked.end],
+                          kind=kind, speaker=speaker, via=via if via != speaker else None,
+                          cue=(cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+                          confidence=confidence if speaker else 0.4)
+            quotes.append(quote)
+            previous = quote
+        return quotes
+
+    def continues(self, doc: Doc, previous: Quote, marked: Marked) -> bool:
+        """A quote with no cue continues the previous speaker's words when nothing but punctuation,
+        space or another quote lies between them."""
+        between = doc.text[previous.end:marked.start]
+        return len(re.sub(r"[\s«»“”\"'.,;:!?…]", "", between)) == 0 or (
+            between.count("\n") <= 1 and len(between) < 4)
+
+    # ------------------------------------------------------------------ indirect speech
+    def indirect_quotes(self, doc: Doc, direct: list[Quote]) -> list[Quote]:
+        quotes = []
+        covered = [(q.start, q.end) for q in direct]
+        complementizers = self.lex.words.get("complementizers", frozenset())
+        for token in doc:
+            if not self.is_cue(token):
+                continue
+            for clause in token.children:
+                if clause.dep_ not in ("ccomp", "obj") or clause.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+                    continue
+                subtree = list(clause.subtree)
+                marks = [t for t in subtree if t.dep_ == "mark" and fold(t.text) in complementizers
+                         and t.head == clause]
+                if not marks and self.lang == "fr":
+                    continue
+                start_token = marks[0].i + 1 if marks else subtree[0].i
+                words = [t for t in subtree if t.i >= start_token]
+                while words and (words[-1].is_punct or words[-1].is_space):
+                    words.pop()
+                if len(words) < 3:
+                    continue
+                start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+                if any(s < end and start < e for s, e in covered):
+                    continue
+                speaker, via = self.speaker_of(token)
+                sentence = token.sent
+                quotes.append(Quote(id="", start=start, end=end, text=doc.text[start:end], kind="indirect",
+                                    speaker=speaker, cue=(token.idx, token.idx + len(token.text)),
+                                    via=via or self.relay_in(sentence, speaker),
+                                    confidence=0.7 if speaker else 0.4))
+                covered.append((start, end))
+        return quotes
+
+    # ------------------------------------------------------------------ stage
+    def predict(self, doc: Doc) -> list[Quote]:
+        self.mentions: list[Mention] = [m for m in doc._.chronique_mentions or [] if m.actor]
+        self.actors: dict[str, Actor] = {a.id: a for a in doc._.chronique_actors or []}
+        quotes = self.direct_quotes(doc)
+        if self.indirect:
+            quotes += self.indirect_quotes(doc, quotes)
+        quotes.sort(key=lambda q: q.start)
+        for n, quote in enumerate(quotes, 1):
+            quote.id = f"q{n}"
+        return quotes
+
+
+@Language.factory(
+    "chronique_quotes",
+    default_config={"incise_window": 8, "indirect": True, "drop_trailing_blurb": True},
+)
+def make_quotes(nlp: Language, name: str, incise_window: int, indirect: bool,
+                drop_trailing_blurb: bool) -> QuoteFinder:
+    return QuoteFinder(nlp, name, incise_window, indirect, drop_trailing_blurb)

@@ -1,0 +1,1 @@
+"""The corpus layer: readers, and what works on contract records."""

