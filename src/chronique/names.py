@@ -45,6 +45,7 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(pattern), repl) for pattern, repl in SPELLING_RULES)
 PARTICLES = frozenset({"al", "el", "ul", "bin", "ben", "ibn", "abu", "abou", "de", "du", "la", "le", "van",
                        "von", "der", "den", "da", "di", "dos", "das", "mc", "o"})
+ARTICLES = frozenset({"al", "el", "ul"})  # Arabic articles: "al Assad" is "Assad"; "Le Pen" keeps "Le"
 HONORIFICS = frozenset({"m", "mr", "mrs", "ms", "mme", "mlle", "dr", "sir", "dame", "lord", "lady", "prof"})
 
 
@@ -64,8 +65,9 @@ def spelling_key(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def name_parts(name: str) -> tuple[tuple[str, ...], str]:
-    """(given-name words, surname key) of a person name. Honorifics are dropped; particles
-    ("al-", "Le", "von") join the surname: 'Jean-Marie Le Pen' -> (('jean', 'marie'), 'lepen')."""
+    """(given-name keys, surname key) of a person name. Honorifics are dropped; particles ("Le",
+    "von") join the surname, Arabic articles drop: 'Jean-Marie Le Pen' -> (('ian', 'mari'), 'lepen'),
+    'Bachar al-Assad' -> (('bashar',), 'asad')."""
     words = [w for w in re.split(r"[\s\u00a0]+", name.strip()) if w]
     words = [w for w in words if ascii_fold(w).rstrip(".") not in HONORIFICS]
     if not words:
@@ -77,7 +79,7 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     last = re.split(r"[-'’]", surname[-1])
     if len(last) > 1 and ascii_fold(last[0]) in PARTICLES:
         surname = surname[:-1] + [last[-1]]
-    surname = [w for w in surname if ascii_fold(w).strip("-'’") not in PARTICLES or len(surname) == 1]
+    surname = [w for w in surname if ascii_fold(w).strip("-'’") not in ARTICLES or len(surname) == 1]
     given: list[str] = []
     for word in words:
         given += [p for p in re.split(r"[-.]", word) if p]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from ..resources import fold, lang_table
 
 REFLEXIVE = frozenset({"se", "s'", "s’", "soi", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
@@ -40,6 +42,18 @@ class Lexicon:
     def speech_kind(self, lemma: str) -> str | None:
         return self.speech.get(fold(lemma))
 
+    def role_around(self, tokens: list[Token], head: Token) -> tuple[str, str | None] | None:
+        """(role, sector) of the longest run of tokens around the head that is a role phrase."""
+        at = next((n for n, t in enumerate(tokens) if t.i == head.i), None)
+        if at is None:
+            return None
+        for length in range(len(tokens), 0, -1):
+            for start in range(max(0, at - length + 1), min(at, len(tokens) - length) + 1):
+                found = self.roles.get(join_words(tokens[start:start + length]))
+                if found:
+                    return found
+        return None
+
     def role_of(self, phrase: str) -> tuple[str, str | None] | None:
         """The (role, sector) of the longest role phrase that starts `phrase` (folded words)."""
         words = fold(phrase).split()
@@ -48,6 +62,11 @@ class Lexicon:
             if found:
                 return found
         return None
+
+
+def join_words(tokens: list[Token]) -> str:
+    """Folded words of tokens, with elided articles kept attached ("chef d'état-major")."""
+    return fold("".join(t.text + t.whitespace_ for t in tokens)).replace("' ", "'")
 
 
 def _split_cue(lemma: str) -> tuple[bool, str, tuple[str, ...]]:
@@ -88,7 +107,9 @@ def lexicon(lang: str) -> Lexicon:
         target.setdefault(fold(row["form"]), row["iso3"])
     for row in lang_table(lang, "roles"):
         lex.roles.setdefault(fold(row["phrase"]), (row["role"], row["sector"] or None))
-    lex.role_heads = frozenset(p.split()[0] for p in lex.roles)
+    # the head of a role phrase is its first word in French ("ministre de la défense") and its last in
+    # English ("defence minister"); both are kept so either order is found
+    lex.role_heads = frozenset(w for p in lex.roles for w in (p.split()[0], p.split()[-1]))
     for row in lang_table(lang, "pronouns"):
         lex.pronouns[fold(row["form"])] = row["gender"]
     for row in lang_table(lang, "words"):

@@ -125,10 +125,14 @@ class MentionFinder(Component):
 
     # ------------------------------------------------------------------ nominals
     def role_of_token(self, token: Token) -> tuple[str, str | None] | None:
-        if token.pos_ != "NOUN" or fold(token.lemma_) not in self.lex.role_heads:
+        """(role, sector) of a role noun with its phrase ("premier ministre", "ministre russe de la
+        Défense" read without its demonym, "chef d'état-major"); None for other nouns."""
+        if token.pos_ not in ("NOUN", "PROPN") or not ({fold(token.lemma_), fold(token.text)} & self.lex.role_heads
+                                                     or self.lex.role_of(token.text)):
             return None
-        return self.lex.role_of(" ".join(t.text for t in self.nominal_tokens(token) if t.i >= token.i
-                                         and not self.lex.demonyms.get(fold(t.text))))
+        words = [t for t in self.nominal_tokens(token) if not self.lex.demonyms.get(fold(t.text))
+                 and fold(t.text) not in self.lex.words.get("determiners", ())]
+        return self.lex.role_around(words, token)
 
     def nominal_tokens(self, head: Token) -> list[Token]:
         """The head noun with its determiners, adjectives and noun complements ("le ministre russe de la

@@ -110,7 +110,7 @@ class TimeResolver(Component):
         if kind == "month_year":
             month = self.month(groups["month"] or "")
             return f"{int(groups['year'] or 0):04d}-{month:02d}" if month else None
-        if kind == "year":
+        if kind == "year_number":
             return groups["year"]
         if anchor is None:
             return None

@@ -1,0 +1,82 @@
+"""End to end on short texts written for these tests: a record that keeps the contract."""
+
+import json
+
+from conftest import actor_named
+
+from chronique.analysis.pipeline import load_pipeline
+
+ARTICLE = (
+    "Le ministre russe de la Défense Sergueï Choïgou est arrivé à Téhéran mardi soir.\n"
+    "Shoigu s'est entretenu avec son homologue iranien Mohammad Bagheri.\n"
+    "« Notre coopération progresse », a déclaré Choïgu, selon l'agence TASS.\n"
+    "Bagheri a salué la coopération avec la Russie."
+)
+
+
+def check_spans(record):
+    text = record["text"]
+    spans = [m for a in record["actors"] for m in a["mentions"]]
+    spans += [m for p in record["places"] for m in p["mentions"]]
+    spans += record["quotes"] + record["times"] + [e["trigger"] for e in record["events"]]
+    spans += [q["cue"] for q in record["quotes"] if q["cue"]]
+    for span in spans:
+        assert text[span["start"]:span["end"]] == span["text"], span
+
+
+def test_record_keeps_the_contract(analyze_text, schema_validator):
+    record = analyze_text(ARTICLE, lang="fr", published="2023-09-20", id="ru-ir-1")
+    assert record["id"] == "ru-ir-1" and record["lang"] == "fr" and record["text"] == ARTICLE
+    schema_validator.validate(record)
+    check_spans(record)
+    json.dumps(record)
+
+
+def test_every_spelling_is_one_actor_with_role_and_country(analyze_text):
+    record = analyze_text(ARTICLE, lang="fr", published="2023-09-20")
+    shoigu = actor_named(record, "Sergueï Choïgou")
+    spellings = {m["text"] for m in shoigu["mentions"] if m["form"] == "name"}
+    assert {"Sergueï Choïgou", "Shoigu", "Choïgu"} <= spellings
+    assert shoigu["kind"] == "person" and shoigu["country"] == "RUS"
+    assert shoigu["role"] == "minister of defence"
+    bagheri = actor_named(record, "Bagheri")
+    assert bagheri["kind"] == "person" and bagheri["country"] == "IRN"
+    assert bagheri is actor_named(record, "Mohammad Bagheri")
+    assert not any(m["text"] == "Bagheri" for p in record["places"] for m in p["mentions"])
+
+
+def test_the_visit_is_a_dated_consult_event_towards_iran(analyze_text):
+    record = analyze_text(ARTICLE, lang="fr", published="2023-09-20")
+    actors = {a["id"]: a for a in record["actors"]}
+    visits = [e for e in record["events"] if e["type"] == "CONSULT" and "arrivé" in e["trigger"]["text"]]
+    assert visits, record["events"]
+    visit = visits[0]
+    assert actors[visit["source"]]["country"] == "RUS"
+    assert actors[visit["target"]]["country"] == "IRN"
+    assert visit["date"] == "2023-09-19"
+    place_ids = {p["id"]: p for p in record["places"]}
+    assert place_ids[visit["place"]]["name"] == "Tehran"
+
+
+def test_english_article(analyze_text, schema_validator):
+    text = ("Prime Minister Tony Blair met President Jacques Chirac in Paris on Tuesday.\n"
+            'Mr Blair said the talks had been "constructive".')
+    record = analyze_text(text, lang="en", published="2005-03-10")
+    schema_validator.validate(record)
+    check_spans(record)
+    blair = actor_named(record, "Tony Blair")
+    assert any(m["text"] == "Blair" for m in blair["mentions"])
+    assert any(q["speaker"] == blair["id"] for q in record["quotes"])
+
+
+def test_a_failing_stage_leaves_a_warning_and_the_batch_goes_on(analyze_text, monkeypatch):
+    quotes = load_pipeline("fr").get_pipe("chronique_quotes")
+
+    def broken(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(quotes, "predict", broken)
+    record = analyze_text("Le maire Luc Perrin a déclaré : « Le pont rouvrira. »", lang="fr")
+    assert record["quotes"] == []
+    assert any("E401" in w and "chronique_quotes" in w and "boom" in w for w in record["warnings"])
+    assert record["actors"]  # the other stages still ran
