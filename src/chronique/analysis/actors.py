@@ -101,9 +101,11 @@ class ActorResolver(Component):
             key = strip_det(nominal.text, self.lex)
             cluster = self.apposed(doc, nominal, names)
             if cluster is None:
-                same = [c for c in clusters if c.kind == "person" and c.last < nominal.start
+                earlier = {id(c): max((m.start for m in c.mentions if m.start < nominal.start), default=-1)
+                           for c in clusters}
+                same = [c for c in clusters if c.kind == "person" and earlier[id(c)] >= 0
                         and self.same_role(c, nominal, key)]
-                cluster = max(same, key=lambda c: c.last) if same else None
+                cluster = max(same, key=lambda c: earlier[id(c)]) if same else None
             if cluster is None:
                 cluster = Cluster("person")
                 clusters.append(cluster)
@@ -120,7 +122,8 @@ class ActorResolver(Component):
         if self.counterpart(nominal):
             return False
         roles = {m.role for m in cluster.mentions if m.role}
-        return nominal.role in roles and (nominal.country is None or nominal.country in self.country_votes(cluster))
+        return nominal.role in roles and nominal.country is not None and nominal.country in self.country_votes(
+            cluster)
 
     def counterpart(self, nominal: Mention) -> bool:
         return bool(set(fold(nominal.text).split()) & self.lex.words.get("counterpart", frozenset()))
@@ -135,8 +138,8 @@ class ActorResolver(Component):
             if (root.dep_ == "appos" and root.head.i == head.i) or (
                     head.dep_ == "appos" and head.head.i == root.i):
                 return cluster
-            if doc.text[nominal.end:name.start] in ADJACENT_GAPS or doc.text[name.end:nominal.start] in (
-                    ", ", ","):
+            if (name.start >= nominal.end and doc.text[nominal.end:name.start] in ADJACENT_GAPS) or (
+                    nominal.start >= name.end and doc.text[name.end:nominal.start] in (", ", ",")):
                 return cluster
         return None
 
@@ -149,7 +152,7 @@ class ActorResolver(Component):
                       and (m.gender is None or pronoun.gender is None or m.gender == pronoun.gender)]
             if not before:
                 continue
-            subjects = [(m, c) for m, c in before if doc[m.head].dep_ in SUBJECT_DEPS]
+            subjects = [(m, c) for m, c in before if is_subject(doc, m)]
             _, cluster = (subjects or before)[-1]
             cluster.mentions.append(pronoun)
             cluster.mentions.sort(key=lambda m: m.start)
@@ -205,6 +208,20 @@ class ActorResolver(Component):
             for mention in actor.mentions:
                 mention.actor = actor.id
         return actors
+
+
+def is_subject(doc: Doc, mention: Mention) -> bool:
+    """A mention is a subject when its head is one, or when it heads a relative clause whose subject
+    is the relative pronoun ("Bagheri, qui a déclaré")."""
+    head = doc[mention.head]
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    for token in (head, head.head):
+        for clause in token.children:
+            if clause.dep_.startswith("acl") and any(
+                    c.dep_ in SUBJECT_DEPS and "Rel" in c.morph.get("PronType") for c in clause.children):
+                return True
+    return False
 
 
 @Language.factory(

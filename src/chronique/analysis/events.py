@@ -96,7 +96,7 @@ class EventCoder(Component):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if subjects:
                 return subjects[0], False
-            if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "ccomp", "amod") and verb.head is not verb:
+            if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "ccomp", "amod") and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 break
@@ -135,7 +135,7 @@ class EventCoder(Component):
                     target = target or actor
             if source is None:
                 governor = token.head
-                while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+                while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
                     governor = governor.head
                 subject, _ = self.subject(governor)
                 source = self.actor_of(subject) if subject is not None else None
@@ -202,7 +202,7 @@ class EventCoder(Component):
             place = next((p for p in places for start, _ in p.mentions if s_start <= start < s_end), None)
             quote = next((q for q in quotes if q.start <= token.idx < q.end), None)
             span = doc[min(t.i for t in (token, *token.children) if t.dep_ in ("aux", "aux:tense", "aux:pass")
-                           or t is token):token.i + 1]
+                           or t.i == token.i):token.i + 1]
             events.append(Event(
                 id=f"e{len(events) + 1}", type=trigger.type, mode=trigger.mode, cameo=trigger.cameo,
                 source=source, target=target, trigger=(span.start_char, span.end_char),

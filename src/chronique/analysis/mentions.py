@@ -139,6 +139,8 @@ class MentionFinder(Component):
         Défense"), without appositions, relative clauses or names."""
         keep = [head]
         for child in head.children:
+            if child.dep_ == "case":  # "avec son homologue": the preposition is not the mention
+                continue
             if child.dep_ in NOMINAL_KEEP_DEPS and child.pos_ not in ("PROPN", "PUNCT", "VERB"):
                 if child.dep_ == "nmod":
                     keep += [t for t in child.subtree if t.pos_ not in ("PUNCT",) and t.dep_ != "appos"
@@ -212,9 +214,10 @@ class MentionFinder(Component):
             mentions.append(Mention(span.start_char, span.end_char, span.text, "name", label, span.root.i,
                                     sent_of[span.root.i], country=country,
                                     role=role[0] if role else None, sector=role[1] if role else None))
-        if self.nominals:
-            taken = {(m.start, m.end) for m in mentions}
-            mentions += [m for m in self.nominal_mentions(doc, sent_of) if (m.start, m.end) not in taken]
+        if self.nominals:  # a nominal that overlaps a name is part of that name ("armée iranienne")
+            taken = [(m.start, m.end) for m in mentions]
+            mentions += [m for m in self.nominal_mentions(doc, sent_of)
+                         if not any(s < m.end and m.start < e for s, e in taken)]
         if self.pronouns:
             mentions += self.pronoun_mentions(doc, sent_of)
         mentions.sort(key=lambda m: (m.start, -m.end))

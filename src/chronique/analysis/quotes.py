@@ -29,6 +29,9 @@ from .types import Actor, Mention, Quote
 PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "\"": "\""}
 CLOSERS = {"»", "”", "›"}
 SPEECH_VERB_POS = ("VERB", "AUX", "ADJ", "NOUN")
+SPEAKER_KINDS = ("person", "organization", "media", "group")
+# between a closing mark and an incise cue: a comma, then at most two short words (auxiliary, clitic)
+INCISE_GAP = re.compile(r"\s*[,–—-]\s*(?:[\w’']+\s+){0,2}|\s*")
 
 
 @dataclass
@@ -144,26 +147,41 @@ class QuoteFinder(Component):
         """(speaker, via) of a cue verb: its subject's actor; a statement noun as subject ("le
         communiqué de l'agence TASS") gives the outlet; climbs to the governing verb for participles
         ("…, ajoutant :")."""
-        verb: Token | None = cue
-        for _ in range(3):
-            if verb is None:
-                break
+        verb = cue
+        for level in range(4):
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if cue.dep_ == "amod" or cue.pos_ == "ADJ":  # "s'est dit convaincu"
                 subjects += [c for c in cue.head.children if c.dep_ in SUBJECT_DEPS]
             for subject in subjects:
-                actor = self.actor_in(list(subject.subtree)) if fold(subject.lemma_) not in \
-                    self.lex.source_nouns else None
-                if actor is None and fold(subject.lemma_) in self.lex.source_nouns:
-                    outlet = self.actor_in(list(subject.subtree), ("media", "organization", "person"))
-                    return outlet, None
+                if "Rel" in subject.morph.get("PronType") and verb.dep_.startswith("acl"):
+                    subject = verb.head  # "Bagheri, qui a déclaré" -> Bagheri
+                if fold(subject.lemma_) in self.lex.source_nouns:  # "indique le communiqué de TASS"
+                    return self.actor_in(list(subject.subtree), SPEAKER_KINDS), None
+                # a state as speaker only as the cue's own subject ("Washington a déclaré")
+                actor = self.actor_in(list(subject.subtree), () if level == 0 else SPEAKER_KINDS)
                 if actor:
                     return actor, None
-            if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "acl", "parataxis") and verb.head != verb:
+            if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp") and verb.head.i != verb.i:
                 verb = verb.head
             else:
                 break
         return None, None
+
+    def governing_subject(self, inside: Span) -> str | None:
+        """For a quote with no cue ("Il a attribué cela aux « relations … »"): the person subject of
+        the verb the quoted words hang from."""
+        token = inside.root
+        for _ in range(4):
+            if token.pos_ in ("VERB", "AUX") and not (inside.start <= token.i < inside.end):
+                for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
+                    actor = self.actor_in(list(subject.subtree), ("person",))
+                    if actor:
+                        return actor
+                return None
+            if token.head.i == token.i:
+                return None
+            token = token.head
+        return None
 
     def relay_in(self, sentence: Span, speaker: str | None) -> str | None:
         """An outlet in the sentence that relays the words: subject of a relay verb, in a "selon"
@@ -180,12 +198,13 @@ class QuoteFinder(Component):
         if inside is None:
             return None
         sentence_start = inside[0].sent.start
-        sentence_end = inside[-1].sent.end
-        # incise after the closing mark: "», a déclaré X" / ", dit-elle"
-        for token in doc[inside.end: min(sentence_end, inside.end + self.incise_window)]:
+        # incise right after the closing mark: "», a déclaré X", "», dit-elle", "», indique le communiqué"
+        for token in doc[inside.end: min(len(doc), inside.end + self.incise_window)]:  # the parser may cut
             if token.idx >= marked.outer_end and self.is_cue(token):
-                return token
-            if token.text in "«“" or (token.is_punct and token.text in ".!?" and token.idx > marked.outer_end):
+                if INCISE_GAP.fullmatch(doc.text[marked.outer_end:token.idx]):
+                    return token
+                break
+            if token.text in ("«", "“", "\n") or (token.text in (".", "!", "?") and token.idx > marked.outer_end):
                 break
         # introduction before the opening mark in the same sentence, nearest first
         for token in reversed(doc[sentence_start: inside.start]):
@@ -230,7 +249,8 @@ class QuoteFinder(Component):
             speaker, via = self.speaker_of(cue) if cue is not None else (None, None)
             confidence = 0.9 if cue is not None and speaker else 0.6
             if speaker is None and cue is None:
-                speaker = self.selon(sentence)
+                speaker = self.selon(sentence) or self.governing_subject(inside)
+                confidence = 0.5
             if speaker is None and cue is None and previous is not None and previous.speaker and \
                     self.continues(doc, previous, marked):
                 speaker, confidence = previous.speaker, 0.6
