@@ -35,8 +35,11 @@ def schema_validator():
 
 
 def actor_named(record: dict, text: str) -> dict:
-    """The actor that has a mention with this exact text."""
-    found = [a for a in record["actors"] if any(m["text"] == text for m in a["mentions"])]
+    """The actor that has a mention with this text as a whole word or words."""
+    import re
+
+    pattern = re.compile(rf"(?<!\w){re.escape(text)}(?!\w)")
+    found = [a for a in record["actors"] if any(pattern.search(m["text"]) for m in a["mentions"])]
     assert found, f"no actor mentioned as {text!r}: {[a['name'] for a in record['actors']]}"
     return found[0]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,13 +22,13 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     text = "text"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     fr = "fr"
     en = "en"
     auto = "auto"

@@ -78,7 +78,7 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
     # A hyphenated surname with a particle ("al-Assad", "el-Sisi") keys as its last part.
     last = re.split(r"[-'’]", surname[-1])
     if len(last) > 1 and ascii_fold(last[0]) in PARTICLES:
-        surname = surname[:-1] + [last[-1]]
+        surname = [*surname[:-1], last[-1]]
     surname = [w for w in surname if ascii_fold(w).strip("-'’") not in ARTICLES or len(surname) == 1]
     given: list[str] = []
     for word in words:
@@ -89,7 +89,7 @@ def name_parts(name: str) -> tuple[tuple[str, ...], str]:
 def _given_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Given names agree when one side has none, or they agree pairwise as far as both go, a single
     letter (an initial) agreeing with any name it begins."""
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if len(x) == 1 or len(y) == 1:
             if x[0] != y[0]:
                 return False

@@ -40,7 +40,8 @@ def read_table(path: Path) -> Iterator[dict[str, str]]:
             if len(fields) != len(header):
                 raise ChroniqueError(Errors.E301, path=path, line=number, expected=len(header),
                                      found=len(fields))
-            yield {key: ("" if value.strip() == "-" else value.strip()) for key, value in zip(header, fields)}
+            values = ("" if value.strip() == "-" else value.strip() for value in fields)
+            yield dict(zip(header, values, strict=True))
 
 
 @functools.cache

@@ -67,6 +67,6 @@ def _analyze_chunk(chunk: list[Article | InputError], lang: str, published: str 
             meta = article.meta()
             meta["published"] = article.published or published
             items.append((article.text, meta))
-        for n, doc in zip(indexes, analyze_docs(nlp, items, batch_size=batch_size)):
+        for n, doc in zip(indexes, analyze_docs(nlp, items, batch_size=batch_size), strict=True):
             results[n] = build_record(doc)
     yield from results  # type: ignore[misc]

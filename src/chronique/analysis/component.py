@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import raise_error
 
-from ..errors import Errors
+from ..errors import ChroniqueError, Errors
 from .extensions import warn
 
 log = logging.getLogger(__name__)
@@ -24,8 +24,8 @@ def record_failure(name: str, component: Any, docs: list[Doc], error: Exception)
     record carries a warning naming the stage and the reason."""
     for doc in docs:
         meta = doc._.chronique_meta or {}
-        message = Errors.E401.format(component=name, doc_id=meta.get("id"), reason=f"{type(error).__name__}: "
-                                     f"{error}")
+        message = str(ChroniqueError(Errors.E401, component=name, doc_id=meta.get("id"),
+                                     reason=f"{type(error).__name__}: {error}"))
         log.warning(message)
         warn(doc, message)
 

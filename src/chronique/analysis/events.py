@@ -38,7 +38,7 @@ class EventCoder(Component):
         self.dependents_window = dependents_window
         self.lex = lexicon(self.lang)
         self.gazetteer = gazetteer()
-        self.cases = TARGET_CASES.get(self.lang, set())
+        self.cases = {fold(c) for c in TARGET_CASES.get(self.lang, ())}
 
     # ------------------------------------------------------------------ triggers
     def match(self, token: Token) -> Trigger | None:
@@ -63,6 +63,10 @@ class EventCoder(Component):
             for mention in self.mentions:
                 if mention.start <= t.idx < mention.end and mention.actor:
                     return mention.actor
+        return self.place_actor(token)
+
+    def place_actor(self, token: Token) -> str | None:
+        """The country actor of a place named by the token or its children ("à Téhéran" -> Iran)."""
         for t in [token, *token.children]:
             if t.pos_ == "PROPN":
                 span = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
@@ -126,7 +130,7 @@ class EventCoder(Component):
         if token.pos_ in ("NOUN", "PROPN"):
             for child in token.children:
                 case = self.case_of(child)
-                actor = self.actor_of(child) if child.dep_ in OBJECT_DEPS + ("det", "poss", "nmod:poss") else None
+                actor = self.actor_of(child) if child.dep_ in (*OBJECT_DEPS, "det", "poss", "nmod:poss") else None
                 if actor is None:
                     continue
                 if case in ("de", "d'", "of", "by") or child.dep_ in ("det", "poss", "nmod:poss"):
@@ -139,6 +143,13 @@ class EventCoder(Component):
                     governor = governor.head
                 subject, _ = self.subject(governor)
                 source = self.actor_of(subject) if subject is not None else None
+        elif trigger.roles == "visit":  # "est arrivé à Téhéran": the destination's country is the host
+            subject, _ = self.subject(token)
+            source = self.actor_of(subject) if subject is not None else None
+            target = next((self.place_actor(obj) for obj in self.objects(token) if self.place_actor(obj)), None)
+            actors = {a.id: a for a in self.actors}
+            if target is None or (source in actors and actors[source].country == actors[target].country):
+                return None, None  # no destination, or a trip at home: not a consultation
         else:
             subject, passive = self.subject(token)
             source = self.actor_of(subject) if subject is not None else None

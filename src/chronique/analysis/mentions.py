@@ -130,8 +130,7 @@ class MentionFinder(Component):
         if token.pos_ not in ("NOUN", "PROPN") or not ({fold(token.lemma_), fold(token.text)} & self.lex.role_heads
                                                      or self.lex.role_of(token.text)):
             return None
-        words = [t for t in self.nominal_tokens(token) if not self.lex.demonyms.get(fold(t.text))
-                 and fold(t.text) not in self.lex.words.get("determiners", ())]
+        words = [t for t in self.nominal_tokens(token) if not self.lex.demonyms.get(fold(t.text))]
         return self.lex.role_around(words, token)
 
     def nominal_tokens(self, head: Token) -> list[Token]:

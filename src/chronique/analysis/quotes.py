@@ -212,9 +212,8 @@ class QuoteFinder(Component):
                 return token
         # a verb inside the quote's sentence that governs the quote
         for token in inside:
-            if token.head.i < inside.start or token.head.i >= inside.end:
-                if self.is_cue(token.head):
-                    return token.head
+            if not inside.start <= token.head.i < inside.end and self.is_cue(token.head):
+                return token.head
         return None
 
     def selon(self, sentence: Span) -> str | None:
@@ -234,7 +233,6 @@ class QuoteFinder(Component):
     def direct_quotes(self, doc: Doc) -> list[Quote]:
         quotes: list[Quote] = []
         marked_all = find_marked(doc.text, english_single=self.lang == "en")
-        last_paragraph_start = doc.text.rstrip().rfind("\n") + 1
         previous: Quote | None = None
         for marked in marked_all:
             if not doc.text[marked.start:marked.end].strip():
@@ -248,21 +246,19 @@ class QuoteFinder(Component):
             cue = self.cue_near(doc, marked)
             speaker, via = self.speaker_of(cue) if cue is not None else (None, None)
             confidence = 0.9 if cue is not None and speaker else 0.6
+            if cue is None and self.drop_trailing_blurb and self.is_trailing_blurb(doc, marked):
+                warn(doc, Warnings.W002.format(start=marked.start, end=marked.end))
+                continue
             if speaker is None and cue is None:
                 speaker = self.selon(sentence) or self.governing_subject(inside)
                 confidence = 0.5
             if speaker is None and cue is None and previous is not None and previous.speaker and \
                     self.continues(doc, previous, marked):
                 speaker, confidence = previous.speaker, 0.6
-            if speaker is None and cue is None and marked.start - 1 >= last_paragraph_start - 1 and \
-                    self.drop_trailing_blurb and doc.text[last_paragraph_start:].strip().startswith(
-                        doc.text[marked.start - 1:marked.start]) and marked.start <= last_paragraph_start + 2:
-                warn(doc, Warnings.W002.format(start=marked.start, end=marked.end))
-                continue
             via = via or self.relay_in(sentence, speaker)
             before = doc.text[sentence.start_char:marked.start - 1].strip()
-            kind = "direct" if not before or before.endswith((":", "«", "\"", "“")) or cue is not None and \
-                cue.idx >= marked.outer_end else "partial"
+            kind = "direct" if not before or before.endswith((":", "«", "\"", "“")) or (cue is not None and \
+                cue.idx >= marked.outer_end) else "partial"
             quote = Quote(id="", start=marked.start, end=marked.end, text=doc.text[marked.start:marked.end],
                           kind=kind, speaker=speaker, via=via if via != speaker else None,
                           cue=(cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
@@ -270,6 +266,14 @@ class QuoteFinder(Component):
             quotes.append(quote)
             previous = quote
         return quotes
+
+    def is_trailing_blurb(self, doc: Doc, marked: Marked) -> bool:
+        """The article's last paragraph, all of it inside quotation marks: an author blurb or a
+        boilerplate line, not someone's words."""
+        body = doc.text.rstrip()
+        last = body.rfind("\n") + 1
+        outside = body[last:marked.start] + body[marked.outer_end:]
+        return marked.start >= last and not re.sub(r"[\s«»“”\"'.,;:!?…]", "", outside)
 
     def continues(self, doc: Doc, previous: Quote, marked: Marked) -> bool:
         """A quote with no cue continues the previous speaker's words when nothing but punctuation,

@@ -43,7 +43,6 @@ def number_words(lang: str) -> dict[str, int]:
 
 @functools.cache
 def compiled_rules(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    months, days = calendar_names(lang)
     locale = Locale.parse(lang)
     month_forms = {n for width in ("wide", "abbreviated") for n in locale.months["format"][width].values()}
     month_alt = "|".join(sorted((re.escape(m.rstrip(".")) + r"\.?" for m in month_forms), key=len, reverse=True))
