@@ -10,8 +10,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def chronique(*args, stdin=None):
+    stdin_args = {"input": stdin} if stdin is not None else {"stdin": subprocess.DEVNULL}
     return subprocess.run([sys.executable, "-m", "chronique.cli", *args], capture_output=True, text=True,
-                          input=stdin, cwd=ROOT, env={**os.environ, "COLUMNS": "200"}, timeout=600)
+                          cwd=ROOT, env={**os.environ, "COLUMNS": "200"}, timeout=600, **stdin_args)
 
 
 def test_a_batch_with_bad_inputs_reports_each_and_analyses_the_rest(tmp_path):

@@ -1,6 +1,6 @@
 from conftest import actor_named, quote_containing
 
-from chronique.analysis.quotes import find_marked
+from chronique.analysis.marks import find_marked
 
 
 def texts(text, english_single=False):

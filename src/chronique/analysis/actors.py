@@ -135,7 +135,8 @@ class ActorResolver(Component):
             if name.sentence != nominal.sentence:
                 continue
             root = doc[name.head]
-            if (root.dep_ == "appos" and root.head.i == head.i) or (
+            phrase = range(doc[head.left_edge.i].i, head.right_edge.i + 1)
+            if (root.dep_ == "appos" and root.head.i in phrase and not name.start < nominal.start) or (
                     head.dep_ == "appos" and head.head.i == root.i):
                 return cluster
             if (name.start >= nominal.end and doc.text[nominal.end:name.start] in ADJACENT_GAPS) or (
@@ -147,8 +148,10 @@ class ActorResolver(Component):
         persons = sorted(((m, c) for c in clusters if c.kind == "person" for m in c.mentions
                           if m.form != "pronoun"), key=lambda mc: mc[0].start)
         for pronoun in (m for m in mentions if m.form == "pronoun"):
+            paragraph = doc.text.count("\n", 0, pronoun.start)
             before = [(m, c) for m, c in persons if m.start < pronoun.start
-                      and pronoun.sentence - m.sentence <= self.pronoun_window
+                      and (pronoun.sentence - m.sentence <= self.pronoun_window
+                           or paragraph - doc.text.count("\n", 0, m.start) <= 1)
                       and (m.gender is None or pronoun.gender is None or m.gender == pronoun.gender)]
             if not before:
                 continue

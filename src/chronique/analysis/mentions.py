@@ -17,11 +17,12 @@ from ..names import name_parts
 from ..resources import fold
 from .component import Component
 from .lexicon import Lexicon, lexicon
+from .marks import find_marked, inside_marks
 from .types import Mention
 
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC",
               "FAC": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC"}
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj")
 NOMINAL_KEEP_DEPS = {"amod", "nmod", "case", "det", "flat", "compound", "fixed", "flat:name", "nummod"}
 
 
@@ -184,8 +185,12 @@ class MentionFinder(Component):
 
     # ------------------------------------------------------------------ pronouns
     def pronoun_mentions(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        """Subject pronouns outside quotation marks (inside, "il" belongs to the speaker's world)."""
         out = []
+        marks = find_marked(doc.text, english_single=self.lang == "en")
         for token in doc:
+            if inside_marks(marks, token.idx):
+                continue
             form = fold(token.text).lstrip("-").removeprefix("t-")
             if token.pos_ == "PRON" and form in self.lex.pronouns and token.dep_ in SUBJECT_DEPS:
                 start = token.idx + max(0, token.text.lower().rfind(form))  # "-t-il" -> "il"

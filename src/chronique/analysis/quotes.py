@@ -13,7 +13,6 @@ nominals, pronouns). Indirect speech is the `que`/`that` clause of a speech verb
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -23,82 +22,19 @@ from ..resources import fold
 from .component import Component
 from .extensions import warn
 from .lexicon import lexicon
+from .marks import Marked, find_marked
 from .mentions import SUBJECT_DEPS
 from .types import Actor, Mention, Quote
 
-PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "\"": "\""}
-CLOSERS = {"»", "”", "›"}
 SPEECH_VERB_POS = ("VERB", "AUX", "ADJ", "NOUN")
 SPEAKER_KINDS = ("person", "organization", "media", "group")
 # between a closing mark and an incise cue: a comma, then at most two short words (auxiliary, clitic)
 INCISE_GAP = re.compile(r"\s*[,–—-]\s*(?:[\w’']+\s+){0,2}|\s*")
 
 
-@dataclass
-class Marked:
-    start: int      # first character inside the marks
-    end: int        # end of the quoted words (exclusive), before the closing mark
-    outer_end: int  # after the closing mark
-    closed: bool
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def find_marked(text: str, english_single: bool) -> list[Marked]:
-    """Spans between quotation marks, outermost only, paragraph by paragraph."""
-    out: list[Marked] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        out += _marked_in(paragraph, offset)
-        if english_single:
-            for match in re.finditer(r"(?<![\w’'])'(?=\w)([^'\n]{2,200}?)(?<=[\w.,!?])'(?![\w])", paragraph):
-                start, end = _trim(text, offset + match.start(1), offset + match.end(1))
-                if not any(m.start - 1 <= start < m.outer_end for m in out):
-                    out.append(Marked(start, end, offset + match.end(), True))
-        offset += len(paragraph) + 1
-    return sorted(out, key=lambda m: m.start)
-
-
-def _marked_in(paragraph: str, offset: int) -> list[Marked]:
-    out: list[Marked] = []
-    open_at: int | None = None
-    closer = ""
-    i = 0
-    while i < len(paragraph):
-        c = paragraph[i]
-        if open_at is None:
-            if c in PAIRS and (c != "\"" or _opens_straight(paragraph, i)):
-                open_at, closer = i, PAIRS[c]
-        elif c == closer and not (c == "\"" and _opens_straight(paragraph, i) and not _closes_straight(
-                paragraph, i)):
-            if paragraph[open_at + 1:i].strip():
-                start, end = _trim(paragraph, open_at + 1, i)
-                out.append(Marked(offset + start, offset + end, offset + i + 1, True))
-            open_at = None
-        elif c == "«" and closer == "»":
-            if paragraph[open_at + 1:i].strip():  # a mark left open: close it before this one
-                start, end = _trim(paragraph, open_at + 1, i)
-                out.append(Marked(offset + start, offset + end, offset + i, False))
-            open_at = i
-        i += 1
-    if open_at is not None and paragraph[open_at + 1:].strip():
-        start, end = _trim(paragraph, open_at + 1, len(paragraph))
-        out.append(Marked(offset + start, offset + end, offset + len(paragraph), False))
-    return out
-
-
-def _opens_straight(text: str, i: int) -> bool:
-    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
-
-
-def _closes_straight(text: str, i: int) -> bool:
-    return i + 1 == len(text) or not text[i + 1].isalnum()
+def phrase_of(token: Token) -> list[Token]:
+    """A token first, then the rest of its subtree in order."""
+    return [token, *(t for t in token.subtree if t.i != token.i)]
 
 
 class QuoteFinder(Component):
@@ -114,18 +50,24 @@ class QuoteFinder(Component):
 
     # ------------------------------------------------------------------ lookups
     def actor_at(self, doc: Doc, token: Token) -> str | None:
+        end = token.idx + len(token.text)
         for mention in self.mentions:
-            if mention.start <= token.idx < mention.end and mention.actor:
+            if mention.start < end and token.idx < mention.end and mention.actor:
                 return mention.actor
         return None
 
     def actor_in(self, tokens: Span | list[Token], kinds: tuple[str, ...] = ()) -> str | None:
-        """The first actor mentioned among tokens, optionally only actors of some kinds."""
-        for token in tokens:
-            actor = self.actor_at(token.doc, token)
-            if actor and (not kinds or self.actors[actor].kind in kinds):
-                return actor
-        return None
+        """The actor a phrase designates: the one at its first token if any (the head of a subject's
+        subtree comes first when passed so), else the first person, else the first other actor;
+        optionally only actors of some kinds."""
+        found = [a for a in (self.actor_at(t.doc, t) for t in tokens) if a and (not kinds or self.actors[a].kind
+                                                                                 in kinds)]
+        if not found:
+            return None
+        first = self.actor_at(tokens[0].doc, tokens[0])
+        if first in found:
+            return first
+        return next((a for a in found if self.actors[a].kind == "person"), found[0])
 
     def is_cue(self, token: Token) -> bool:
         if token.pos_ not in SPEECH_VERB_POS:
@@ -156,9 +98,9 @@ class QuoteFinder(Component):
                 if "Rel" in subject.morph.get("PronType") and verb.dep_.startswith("acl"):
                     subject = verb.head  # "Bagheri, qui a déclaré" -> Bagheri
                 if fold(subject.lemma_) in self.lex.source_nouns:  # "indique le communiqué de TASS"
-                    return self.actor_in(list(subject.subtree), SPEAKER_KINDS), None
+                    return self.actor_in(phrase_of(subject), SPEAKER_KINDS), None
                 # a state as speaker only as the cue's own subject ("Washington a déclaré")
-                actor = self.actor_in(list(subject.subtree), () if level == 0 else SPEAKER_KINDS)
+                actor = self.actor_in(phrase_of(subject), () if level == 0 else SPEAKER_KINDS)
                 if actor:
                     return actor, None
             if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp") and verb.head.i != verb.i:
@@ -174,7 +116,7 @@ class QuoteFinder(Component):
         for _ in range(4):
             if token.pos_ in ("VERB", "AUX") and not (inside.start <= token.i < inside.end):
                 for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
-                    actor = self.actor_in(list(subject.subtree), ("person",))
+                    actor = self.actor_in(phrase_of(subject), ("person",))
                     if actor:
                         return actor
                 return None

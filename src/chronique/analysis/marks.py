@@ -1,0 +1,82 @@
+"""Quotation marks of every style, paired per paragraph with repairs for what news text breaks: a
+doubled opening mark counts once, an opening mark left open is closed before the next one or at the
+end of its paragraph. Shared by the mentions stage (no pronoun resolution inside quotes) and the
+quotes stage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "\"": "\""}
+
+
+@dataclass
+class Marked:
+    start: int      # first character inside the marks
+    end: int        # end of the quoted words (exclusive), before the closing mark
+    outer_end: int  # after the closing mark
+    closed: bool
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_marked(text: str, english_single: bool) -> list[Marked]:
+    """Spans between quotation marks, outermost only, paragraph by paragraph."""
+    out: list[Marked] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        out += _marked_in(paragraph, offset)
+        if english_single:
+            for match in re.finditer(r"(?<![\w’'])'(?=\w)([^'\n]{2,200}?)(?<=[\w.,!?])'(?![\w])", paragraph):
+                start, end = _trim(text, offset + match.start(1), offset + match.end(1))
+                if not any(m.start - 1 <= start < m.outer_end for m in out):
+                    out.append(Marked(start, end, offset + match.end(), True))
+        offset += len(paragraph) + 1
+    return sorted(out, key=lambda m: m.start)
+
+
+def _marked_in(paragraph: str, offset: int) -> list[Marked]:
+    out: list[Marked] = []
+    open_at: int | None = None
+    closer = ""
+    i = 0
+    while i < len(paragraph):
+        c = paragraph[i]
+        if open_at is None:
+            if c in PAIRS and (c != "\"" or _opens_straight(paragraph, i)):
+                open_at, closer = i, PAIRS[c]
+        elif c == closer and not (c == "\"" and _opens_straight(paragraph, i) and not _closes_straight(
+                paragraph, i)):
+            if paragraph[open_at + 1:i].strip():
+                start, end = _trim(paragraph, open_at + 1, i)
+                out.append(Marked(offset + start, offset + end, offset + i + 1, True))
+            open_at = None
+        elif c == "«" and closer == "»":
+            if paragraph[open_at + 1:i].strip():  # a mark left open: close it before this one
+                start, end = _trim(paragraph, open_at + 1, i)
+                out.append(Marked(offset + start, offset + end, offset + i, False))
+            open_at = i
+        i += 1
+    if open_at is not None and paragraph[open_at + 1:].strip():
+        start, end = _trim(paragraph, open_at + 1, len(paragraph))
+        out.append(Marked(offset + start, offset + end, offset + len(paragraph), False))
+    return out
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    return (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _closes_straight(text: str, i: int) -> bool:
+    return i + 1 == len(text) or not text[i + 1].isalnum()
+
+
+def inside_marks(marks: list[Marked], start: int) -> bool:
+    return any(m.start <= start < m.end for m in marks)
