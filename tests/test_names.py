@@ -34,3 +34,15 @@ def test_group_names_puts_every_name_in_exactly_one_group():
     shoigu = next(g for g in groups if "Choïgou" in g["members"])
     assert set(shoigu["members"]) == {"Shoigu", "Choïgou", "Sergueï Choïgu"}
     assert any(g["members"] == ["Lavrova"] for g in groups)
+
+
+def test_name_variant_benchmark_meets_its_bar():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from names import evaluate
+
+    result = evaluate()
+    assert result["pairs"] >= 300
+    assert result["precision"] >= 0.99 and result["recall"] >= 0.95, result

@@ -65,9 +65,11 @@ class KnowledgeBase:
         return None
 
     def person(self, name: str) -> Entry | None:
-        """The one known person a name can be; None when none or several fit."""
-        _, surname = name_parts(name)
-        fits = {entry for alias, entry in self.by_surname.get(surname, ()) if same_person(name, alias)}
+        """The one known person a name can be; None when none or several fit. A name with a given name
+        needs an alias with one ("Viktor Lukashenko" is not "Alexander Lukashenko" by "Lukashenko")."""
+        given, surname = name_parts(name)
+        fits = {entry for alias, entry in self.by_surname.get(surname, ())
+                if same_person(name, alias) and (not given or name_parts(alias)[0])}
         return next(iter(fits)) if len(fits) == 1 else None
 
     def org_aliases(self) -> list[str]:

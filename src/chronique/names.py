@@ -26,8 +26,8 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
     (r"dzh", "j"),
     (r"ph", "f"),
     (r"ck", "k"),
-    (r"q", "k"),           # Baqeri / Bagheri
-    (r"gh", "g"),
+    (r"gh", "g"),          # Bagheri / Baqeri: Persian and Arabic q and gh meet at g
+    (r"q", "g"),
     (r"ou", "u"),          # Choïgou / Shoigu
     (r"w", "v"),           # Medwedew / Medvedev
     (r"y", "i"),           # Shoygu / Shoigu
