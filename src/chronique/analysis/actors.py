@@ -121,9 +121,13 @@ class ActorResolver(Component):
             return True
         if self.counterpart(nominal):
             return False
-        roles = {m.role for m in cluster.mentions if m.role}
-        return nominal.role in roles and nominal.country is not None and nominal.country in self.country_votes(
-            cluster)
+        roles = {m.role for m in cluster.mentions if m.role} | ({cluster.entry.role} if cluster.entry else set())
+        if nominal.role not in roles:
+            return False
+        if nominal.country is not None:
+            return nominal.country in self.country_votes(cluster)
+        # "the prime minister" after "Prime Minister Tony Blair": a specific office, no country stated
+        return len((nominal.role or "").split()) > 1
 
     def counterpart(self, nominal: Mention) -> bool:
         return bool(set(fold(nominal.text).split()) & self.lex.words.get("counterpart", frozenset()))

@@ -175,6 +175,21 @@ class MentionFinder(Component):
                                gender=gender))
         return out
 
+    def title_before(self, span: Span) -> tuple[tuple[str, str | None] | None, str | None]:
+        """(role, country) of a title right before a name: "Foreign Secretary Jack Straw", "French
+        president Jacques Chirac", "le président américain Joe Biden"."""
+        run: list[Token] = []
+        for token in reversed(span.doc[max(span.sent.start, span.start - 6):span.start]):
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ") or token.ent_type_ in ("PER", "PERSON"):
+                break
+            run.insert(0, token)
+        if not run:
+            return None, None
+        country = demonym_country(run, self.lex)
+        words = [t for t in run if not self.lex.demonyms.get(fold(t.text))]
+        role = self.lex.role_around(words, words[-1]) if words else None
+        return role, country
+
     def country_in(self, span: Span) -> str | None:
         for token in span:
             if token.pos_ == "PROPN":
@@ -215,6 +230,9 @@ class MentionFinder(Component):
                 for other in [span.root.head, *span.root.children]:
                     if (other.dep_ == "appos" or span.root.dep_ == "appos") and self.role_of_token(other):
                         role = self.role_of_token(other)
+                title_role, title_country = self.title_before(span)
+                role = role or title_role
+                country = country or title_country
             mentions.append(Mention(span.start_char, span.end_char, span.text, "name", label, span.root.i,
                                     sent_of[span.root.i], country=country,
                                     role=role[0] if role else None, sector=role[1] if role else None))

@@ -192,7 +192,7 @@ class QuoteFinder(Component):
                 warn(doc, Warnings.W002.format(start=marked.start, end=marked.end))
                 continue
             if speaker is None and cue is None:
-                speaker = self.selon(sentence) or self.governing_subject(inside)
+                speaker = self.selon(sentence) or self.governing_subject(inside) or self.headline_speaker(doc, marked)
                 confidence = 0.5
             if speaker is None and cue is None and previous is not None and previous.speaker and \
                     self.continues(doc, previous, marked):
@@ -208,6 +208,16 @@ class QuoteFinder(Component):
             quotes.append(quote)
             previous = quote
         return quotes
+
+    def headline_speaker(self, doc: Doc, marked: Marked) -> str | None:
+        """A quote in the title line is said by the one person the title names outside the marks
+        ("UK rebate 'unjustified' - Chirac")."""
+        title_end = doc.text.find("\n")
+        if title_end < 0 or marked.end > title_end:
+            return None
+        people = {m.actor for m in self.mentions if m.end <= title_end and m.form == "name" and m.actor
+                  and self.actors[m.actor].kind == "person" and not marked.start <= m.start < marked.end}
+        return people.pop() if len(people) == 1 else None
 
     def is_trailing_blurb(self, doc: Doc, marked: Marked) -> bool:
         """The article's last paragraph, all of it inside quotation marks: an author blurb or a
