@@ -90,6 +90,9 @@ class MentionFinder(Component):
         return out
 
     def label(self, span: Span, raw: str, person_keys: set[str]) -> str | None:
+        if raw in ("KB", "ORG", "MISC") and self.lex.role_of(strip_det(span.text, self.lex)) and fold(
+                span.text).split()[0] in self.lex.role_heads:  # "ministre de l'Intérieur" is a person's role
+            return None
         org = self.kb.organization(span.text)
         if org is not None and raw != "PER":
             return "MEDIA" if org.kind == "media" else "ORG"

@@ -41,8 +41,9 @@ class QuoteFinder(Component):
     extension = "chronique_quotes"
 
     def __init__(self, nlp: Language, name: str, incise_window: int, indirect: bool,
-                 drop_trailing_blurb: bool) -> None:
+                 drop_trailing_blurb: bool, continuation_chars: int) -> None:
         super().__init__(nlp, name)
+        self.continuation_chars = continuation_chars
         self.incise_window = incise_window
         self.indirect = indirect
         self.drop_trailing_blurb = drop_trailing_blurb
@@ -159,8 +160,16 @@ class QuoteFinder(Component):
         return None
 
     def selon(self, sentence: Span) -> str | None:
-        """The actor of a "selon X" / "according to X" phrase in the sentence."""
+        """The actor of a "selon X" / "according to X" phrase in the sentence, or of an opening
+        "Pour X, …" naming a person."""
         folded = fold(sentence.text)
+        for marker in self.lex.words.get("opinion_openers", ()):
+            if folded.startswith(marker + " ") and "," in sentence.text[:120]:
+                opener = sentence.doc.char_span(sentence.start_char, sentence.start_char + sentence.text.index(","),
+                                                alignment_mode="contract")
+                actor = self.actor_in(list(opener), ("person",)) if opener is not None and len(opener) else None
+                if actor:
+                    return actor
         for marker in self.lex.according:
             at = folded.find(marker + " ")
             if at >= 0 and (at == 0 or not folded[at - 1].isalnum()):
@@ -187,6 +196,8 @@ class QuoteFinder(Component):
             sentence = doc[inside[0].sent.start: inside[-1].sent.end]
             cue = self.cue_near(doc, marked)
             speaker, via = self.speaker_of(cue) if cue is not None else (None, None)
+            if cue is not None and speaker is None and cue.idx >= marked.outer_end:
+                speaker = self.after_incise(cue)  # "» déclare à l'AFP Jean-Philippe Magnen" (parsed as object)
             confidence = 0.9 if cue is not None and speaker else 0.6
             if cue is None and self.drop_trailing_blurb and self.is_trailing_blurb(doc, marked):
                 warn(doc, Warnings.W002.format(start=marked.start, end=marked.end))
@@ -209,6 +220,11 @@ class QuoteFinder(Component):
             previous = quote
         return quotes
 
+    def after_incise(self, cue: Token) -> str | None:
+        """The first person or organisation named after an incise cue, up to the end of its sentence."""
+        tail = cue.doc[cue.i + 1: cue.sent.end]
+        return self.actor_in(list(tail), ("person", "organization", "group")) if len(tail) else None
+
     def headline_speaker(self, doc: Doc, marked: Marked) -> str | None:
         """A quote in the title line is said by the one person the title names outside the marks
         ("UK rebate 'unjustified' - Chirac")."""
@@ -228,11 +244,13 @@ class QuoteFinder(Component):
         return marked.start >= last and not re.sub(r"[\s«»“”\"'.,;:!?…]", "", outside)
 
     def continues(self, doc: Doc, previous: Quote, marked: Marked) -> bool:
-        """A quote with no cue continues the previous speaker's words when nothing but punctuation,
-        space or another quote lies between them."""
+        """A quote with no cue continues the previous speaker's words when only marks and punctuation
+        lie between them, or a short stretch of the same paragraph (the previous quote's incise:
+        "« … » affirme-t-il. « … »")."""
         between = doc.text[previous.end:marked.start]
-        return len(re.sub(r"[\s«»“”\"'.,;:!?…]", "", between)) == 0 or (
-            between.count("\n") <= 1 and len(between) < 4)
+        if not re.sub(r"[\s«»“”\"'.,;:!?…]", "", between):
+            return True
+        return "\n" not in between and len(between) <= self.continuation_chars
 
     # ------------------------------------------------------------------ indirect speech
     def indirect_quotes(self, doc: Doc, direct: list[Quote]) -> list[Quote]:
@@ -283,8 +301,8 @@ class QuoteFinder(Component):
 
 @Language.factory(
     "chronique_quotes",
-    default_config={"incise_window": 8, "indirect": True, "drop_trailing_blurb": True},
+    default_config={"incise_window": 8, "indirect": True, "drop_trailing_blurb": True, "continuation_chars": 80},
 )
-def make_quotes(nlp: Language, name: str, incise_window: int, indirect: bool,
-                drop_trailing_blurb: bool) -> QuoteFinder:
-    return QuoteFinder(nlp, name, incise_window, indirect, drop_trailing_blurb)
+def make_quotes(nlp: Language, name: str, incise_window: int, indirect: bool, drop_trailing_blurb: bool,
+                continuation_chars: int) -> QuoteFinder:
+    return QuoteFinder(nlp, name, incise_window, indirect, drop_trailing_blurb, continuation_chars)
