@@ -52,6 +52,14 @@ def _marked_in(paragraph: str, offset: int) -> list[Marked]:
         if open_at is None:
             if c in PAIRS and (c != "\"" or _opens_straight(paragraph, i)):
                 open_at, closer = i, PAIRS[c]
+            elif c in ("»", "”") or (c == "\"" and _closes_straight(paragraph, i) and i > 0
+                                     and not paragraph[i - 1].isspace()):
+                # a closing mark whose opening mark is missing: the quote runs from its sentence start
+                floor = out[-1].outer_end - offset if out else 0
+                start = max(floor, _sentence_start(paragraph, i))
+                if paragraph[start:i].strip() and len(paragraph[start:i].split()) > 1:
+                    first, end = _trim(paragraph, start, i)
+                    out.append(Marked(offset + first, offset + end, offset + i + 1, False))
         elif c == closer and not (c == "\"" and _opens_straight(paragraph, i) and not _closes_straight(
                 paragraph, i)):
             if paragraph[open_at + 1:i].strip():
@@ -68,6 +76,12 @@ def _marked_in(paragraph: str, offset: int) -> list[Marked]:
         start, end = _trim(paragraph, open_at + 1, len(paragraph))
         out.append(Marked(offset + start, offset + end, offset + len(paragraph), False))
     return out
+
+
+def _sentence_start(text: str, i: int) -> int:
+    """Start of the sentence that ends at position i: after the last '. ', '! ', '? ' or ': ' before it."""
+    cut = max(text.rfind(mark, 0, i) for mark in (". ", "! ", "? ", ": ", ".", "?", "!"))
+    return 0 if cut < 0 else cut + 1
 
 
 def _opens_straight(text: str, i: int) -> bool:

@@ -261,12 +261,16 @@ class QuoteFinder(Component):
             if not self.is_cue(token):
                 continue
             for clause in token.children:
-                if clause.dep_ not in ("ccomp", "obj") or clause.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+                # a bare infinitive reports a claim ("dit avoir passé 18 mois"); "appelé à", "urged to" do not
+                infinitive = clause.dep_ == "xcomp" and "Inf" in clause.morph.get("VerbForm") and not any(
+                    c.dep_ in ("mark", "case", "aux") for c in clause.children if c.i < clause.i)
+                if not infinitive and (clause.dep_ not in ("ccomp", "obj")
+                                       or clause.pos_ not in ("VERB", "AUX", "ADJ", "NOUN")):
                     continue
                 subtree = list(clause.subtree)
                 marks = [t for t in subtree if t.dep_ == "mark" and fold(t.text) in complementizers
-                         and t.head == clause]
-                if not marks and self.lang == "fr":
+                         and t.head.i == clause.i]
+                if not marks and self.lang == "fr" and not infinitive:
                     continue
                 start_token = marks[0].i + 1 if marks else subtree[0].i
                 words = [t for t in subtree if t.i >= start_token]
