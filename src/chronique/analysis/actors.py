@@ -72,7 +72,35 @@ class ActorResolver(Component):
                 fits.append(cluster)
         return max(fits, key=lambda c: c.last) if fits else None
 
-    def cluster_names(self, mentions: list[Mention]) -> list[Cluster]:
+    def org_key(self, text: str) -> tuple[Entry | None, str]:
+        """(KB entry, clustering key) of an organisation name, read without demonyms ("Gardiens de la
+        révolution iraniens" is "Gardiens de la révolution")."""
+        entry = self.kb.organization(text)
+        bare = " ".join(w for w in text.split() if fold(w) not in self.lex.demonyms)
+        if entry is None and bare != text:
+            entry = self.kb.organization(bare)
+        return entry, (entry.name if entry else strip_det(bare, self.lex))
+
+    def acronym_of(self, doc: Doc, clusters: list[Cluster], mention: Mention) -> Cluster | None:
+        """The organisation an acronym stands for: the name it follows in brackets ("Ligue nationale
+        pour la démocratie (LND)"), or one whose initials it spells."""
+        text = mention.text.strip()
+        if not (2 <= len(text) <= 8 and text.replace(".", "").isupper()):
+            return None
+        letters = text.replace(".", "").casefold()
+        stop = self.lex.words.get("determiners", frozenset()) | self.lex.words.get("name_particles", frozenset())
+        for cluster in clusters:
+            if cluster.kind not in ("organization", "media", "group"):
+                continue
+            for other in cluster.mentions:
+                words = [w for w in fold(other.text).replace("'", " ").replace("-", " ").split() if w not in stop]
+                if len(words) > 1 and "".join(w[0] for w in words) == letters:
+                    return cluster
+                if doc.text[other.end:mention.start] in (" (", "("):
+                    return cluster
+        return None
+
+    def cluster_names(self, doc: Doc, mentions: list[Mention]) -> list[Cluster]:
         clusters: list[Cluster] = []
         for mention in mentions:
             if mention.form != "name":
@@ -86,9 +114,10 @@ class ActorResolver(Component):
                 elif cluster.entry is None:
                     cluster.entry = self.kb.person(mention.text)
             else:
-                entry = self.kb.organization(mention.text) if kind in ("organization", "media") else None
-                key = mention.country if kind == "country" else (entry.name if entry else fold(mention.text))
+                entry, key = self.org_key(mention.text) if kind != "country" else (None, mention.country)
                 cluster = next((c for c in clusters if c.kind == kind and c.key == key), None)
+                if cluster is None and kind != "country" and entry is None:
+                    cluster = self.acronym_of(doc, clusters, mention)
                 if cluster is None:
                     cluster = Cluster(kind, entry=entry, key=key)
                     clusters.append(cluster)
@@ -177,8 +206,8 @@ class ActorResolver(Component):
         country = votes.most_common(1)[0][0] if votes else None
         if cluster.kind == "country":
             country = cluster.key
-        elif country is None and cluster.kind == "person" and cluster.names:
-            country = fallback_country
+        elif country is None and cluster.names and (entry is None or cluster.kind == "person"):
+            country = fallback_country  # a domestic actor of the article's country; a KB IGO keeps None
         roles = Counter(m.role for m in cluster.mentions if m.role and m.role != "counterpart")
         role = roles.most_common(1)[0][0] if roles else (entry.role if entry else None)
         sectors = Counter(m.sector for m in cluster.mentions if m.sector)
@@ -198,7 +227,7 @@ class ActorResolver(Component):
 
     def predict(self, doc: Doc) -> list[Actor]:
         mentions = list(doc._.chronique_mentions or [])
-        clusters = self.cluster_names(mentions)
+        clusters = self.cluster_names(doc, mentions)
         self.attach_nominals(doc, clusters, mentions)
         self.attach_pronouns(doc, clusters, mentions)
         fallback = None

@@ -224,6 +224,8 @@ class MentionFinder(Component):
         for span, label in self.name_spans(doc):
             org = self.kb.organization(span.text) if label in ("ORG", "MEDIA") else None
             country = (org.country if org else None) or demonym_country(span, self.lex)
+            if country is None and org is None and label in ("ORG", "MEDIA"):
+                country = self.country_in(span)  # "Association des leaders religieux du Mali"
             if label == "GPE":
                 country = self.gazetteer.resolve(span.text).country  # type: ignore[union-attr]
             if label == "LOC":
