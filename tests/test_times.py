@@ -45,3 +45,19 @@ def test_month_names_come_from_cldr():
     months, days = calendar_names("fr")
     assert months["fevrier"] == 2 and days["mardi"] == 1
     assert compiled_rules("en")
+
+
+def test_day_of_a_visit_counts_from_the_day_named_before(analyze_text):
+    record = analyze_text("Le ministre est arrivé à Rome mardi soir. Le deuxième jour de sa visite, il a rencontré le maire.",
+                          lang="fr", published="2023-09-22")
+    values = {t["text"]: t["value"] for t in record["times"]}
+    assert values["mardi soir"] == "2023-09-19"
+    assert values["Le deuxième jour de sa visite"] == "2023-09-20"
+
+
+def test_last_month_name_is_the_latest_before_publication(analyze_text):
+    record = analyze_text("Le texte a été voté le 30 juin dernier, après les débats de juin dernier.", lang="fr",
+                          published="2012-07-06")
+    values = {t["text"]: t["value"] for t in record["times"]}
+    assert values["le 30 juin dernier"] == "2012-06-30"
+    assert values["juin dernier"] == "2012-06"
