@@ -48,8 +48,8 @@ def test_month_names_come_from_cldr():
 
 
 def test_day_of_a_visit_counts_from_the_day_named_before(analyze_text):
-    record = analyze_text("Le ministre est arrivé à Rome mardi soir. Le deuxième jour de sa visite, il a rencontré le maire.",
-                          lang="fr", published="2023-09-22")
+    record = analyze_text("Le ministre est arrivé à Rome mardi soir. "
+                          "Le deuxième jour de sa visite, il a rencontré le maire.", lang="fr", published="2023-09-22")
     values = {t["text"]: t["value"] for t in record["times"]}
     assert values["mardi soir"] == "2023-09-19"
     assert values["Le deuxième jour de sa visite"] == "2023-09-20"
