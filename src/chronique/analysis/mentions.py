@@ -96,9 +96,11 @@ class MentionFinder(Component):
         org = self.kb.organization(span.text)
         if org is not None and raw != "PER":
             return "MEDIA" if org.kind == "media" else "ORG"
-        if raw == "PER":
+        place = self.gazetteer.resolve(span.text) if raw in ("LOC", "MISC", "ORG", "PER") else None
+        if raw == "PER":  # a lone "Washington" or "Nay Pyi Taw" tagged as a person is the state
+            if len(span) <= 3 and self.gazetteer.is_state(place) and self.kb.person(span.text) is None:
+                return "GPE" if self.is_agent(span) or place.feature == "country" else "LOC"  # type: ignore[union-attr]
             return "PER"
-        place = self.gazetteer.resolve(span.text) if raw in ("LOC", "MISC", "ORG") else None
         surname = name_parts(span.text)[1]
         if raw in ("LOC", "MISC") and surname in person_keys and (place is None or place.feature == "city"):
             return "PER"

@@ -9,13 +9,17 @@ Ambiguous names prefer countries already named in the document.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import Place, gazetteer
+from ..gazetteer import Place, country_names, gazetteer
+from ..resources import fold, lang_table
 from .component import Component
+from .lexicon import lexicon
 from .types import PlaceRef
 
 PLACE_LABELS = {"LOC", "GPE", "MISC", "FAC", "NORP"}
+STRIP = " \t\n\"'«»“”‘’.,;:!?()[]"
 
 
 class PlaceResolver(Component):
@@ -25,33 +29,59 @@ class PlaceResolver(Component):
         super().__init__(nlp, name)
         self.min_chars = min_chars
         self.gazetteer = gazetteer()
+        self.prefixes = tuple(sorted((p + ("" if p.endswith("'") else " ") for p in
+                                      lexicon(self.lang).words.get("place_prefixes", ())), key=len, reverse=True))
+        names = set(country_names(self.lang).values()) | {r["name"] for r in lang_table(self.lang, "country_names")}
+        self.country_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.country_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(names))))
 
-    def candidates(self, doc: Doc) -> list[Span]:
+    def core(self, span: Span) -> tuple[int, int, str]:
+        """The toponym inside an entity: without the quote marks or punctuation the parser left on
+        it ('Myanmar"') or a generic head ("province d'Ituri" -> "Ituri")."""
+        text = span.text
+        start = len(text) - len(text.lstrip(STRIP))
+        end = len(text.rstrip(STRIP))
+        folded = fold(text[start:end])
+        for prefix in self.prefixes:
+            if folded.startswith(prefix) and len(folded) > len(prefix):
+                start += len(prefix)
+                break
+        return span.start_char + start, span.start_char + end, text[start:end]
+
+    def candidates(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """(start, end, text, label) of possible toponyms: the parser's entities, and country names it
+        missed."""
         person_or_org = [(m.start, m.end) for m in doc._.chronique_mentions or []
                          if m.form == "name" and m.label in ("PER", "ORG", "MEDIA")]
         out = []
         for ent in doc.ents:
-            if ent.label_ not in PLACE_LABELS and ent.label_ != "ORG":
-                continue
+            if ent.label_ not in PLACE_LABELS and ent.label_ not in ("ORG", "PER", "PERSON"):
+                continue  # a PER or ORG entity counts when the mentions stage did not keep it as one
             if any(s <= ent.start_char and ent.end_char <= e for s, e in person_or_org):
                 continue
-            if len(ent.text) >= self.min_chars:
-                out.append(ent)
+            start, end, text = self.core(ent)
+            if len(text) >= self.min_chars:
+                out.append((start, end, text, ent.label_))
+        for _, first, last in self.country_matcher(doc):
+            span = doc[first:last]
+            if not any(s < span.end_char and span.start_char < e for s, e, _, _ in out) and not any(
+                    s <= span.start_char and span.end_char <= e for s, e in person_or_org):
+                out.append((span.start_char, span.end_char, span.text, "LOC"))
         return out
 
     def predict(self, doc: Doc) -> list[PlaceRef]:
-        found: list[tuple[Span, list[Place]]] = []
-        for span in self.candidates(doc):
-            options = self.gazetteer.candidates(span.text)
-            if span.label_ == "ORG":  # an ORG entity that is a country name ("Iran a dit")
+        found: list[tuple[tuple[int, int, str, str], list[Place]]] = []
+        for candidate in self.candidates(doc):
+            options = self.gazetteer.candidates(candidate[2])
+            if candidate[3] == "ORG":  # an ORG entity that is a country name ("Iran a dit")
                 options = [p for p in options if p.feature == "country"]
             if options:
-                found.append((span, options))
+                found.append((candidate, options))
         context = frozenset(p.country for _, options in found for p in options
                             if p.feature == "country" and p.country)
         places: dict[tuple, PlaceRef] = {}
-        for span, _ in found:
-            place = self.gazetteer.resolve(span.text, context)
+        for (start, end, text, _), _ in found:
+            place = self.gazetteer.resolve(text, context)
             if place is None:
                 continue
             key = (place.name, place.country, place.feature)
@@ -60,8 +90,10 @@ class PlaceResolver(Component):
                 ref = places[key] = PlaceRef(id=f"p{len(places) + 1}", name=place.name, country=place.country,
                                              feature=place.feature, geonames_id=place.geonames_id,
                                              lat=place.lat, lon=place.lon)
-            ref.mentions.append((span.start_char, span.end_char))
-        return list(places.values())
+            ref.mentions.append((start, end))
+        for ref in places.values():
+            ref.mentions.sort()
+        return sorted(places.values(), key=lambda p: p.mentions[0])
 
 
 @Language.factory("chronique_places", default_config={"min_chars": 2})
