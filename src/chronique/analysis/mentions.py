@@ -78,7 +78,8 @@ class MentionFinder(Component):
         spans = filter_spans([*doc.ents, *kb_spans])
         raw = {span.start: NER_LABELS.get(span.label_, "KB" if span.label_ == "KB" else "OTHER")
                for span in spans}
-        person_keys = {name_parts(s.text)[1] for s in spans if raw[s.start] == "PER"}
+        person_keys = {name_parts(s.text)[1] for s in spans if raw[s.start] == "PER"
+                       and not (len(s) <= 3 and self.gazetteer.is_state(self.gazetteer.resolve(s.text)))}
         person_keys |= {name_parts(s.text)[1] for s in spans
                         if raw[s.start] == "MISC" and self.looks_like_person(s)}
         person_keys.discard("")

@@ -48,6 +48,18 @@ class PlaceResolver(Component):
                 break
         return span.start_char + start, span.start_char + end, text[start:end]
 
+    def proper_tail(self, doc: Doc, candidate: tuple[int, int, str, str]) -> tuple[int, int, str, str]:
+        span = doc.char_span(candidate[0], candidate[1], alignment_mode="contract")
+        if span is None or len(span) < 2:
+            return (*candidate[:2], "", candidate[3])
+        tail = len(span)
+        while tail > 0 and span[tail - 1].text[:1].isupper():
+            tail -= 1
+        if tail == 0 or tail == len(span):
+            return (*candidate[:2], "", candidate[3])
+        rest = span[tail:]
+        return rest.start_char, rest.end_char, rest.text, candidate[3]
+
     def candidates(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """(start, end, text, label) of possible toponyms: the parser's entities, and country names it
         missed."""
@@ -73,6 +85,9 @@ class PlaceResolver(Component):
         found: list[tuple[tuple[int, int, str, str], list[Place]]] = []
         for candidate in self.candidates(doc):
             options = self.gazetteer.candidates(candidate[2])
+            if not options:  # "château de Saint-Cloud": the proper name at its end
+                candidate = self.proper_tail(doc, candidate)
+                options = self.gazetteer.candidates(candidate[2]) if candidate[2] else []
             if candidate[3] == "ORG":  # an ORG entity that is a country name ("Iran a dit")
                 options = [p for p in options if p.feature == "country"]
             if options:
