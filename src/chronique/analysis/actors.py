@@ -206,7 +206,7 @@ class ActorResolver(Component):
         country = votes.most_common(1)[0][0] if votes else None
         if cluster.kind == "country":
             country = cluster.key
-        elif country is None and cluster.names and (entry is None or cluster.kind == "person"):
+        elif country is None and (entry is None or cluster.kind == "person"):
             country = fallback_country  # a domestic actor of the article's country; a KB IGO keeps None
         roles = Counter(m.role for m in cluster.mentions if m.role and m.role != "counterpart")
         role = roles.most_common(1)[0][0] if roles else (entry.role if entry else None)

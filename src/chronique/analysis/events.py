@@ -39,6 +39,7 @@ class EventCoder(Component):
         self.lex = lexicon(self.lang)
         self.gazetteer = gazetteer()
         self.cases = {fold(c) for c in TARGET_CASES.get(self.lang, ())}
+        self.light_verbs = self.lex.words.get("light_verbs", frozenset())
 
     # ------------------------------------------------------------------ triggers
     def match(self, token: Token) -> Trigger | None:
@@ -63,7 +64,16 @@ class EventCoder(Component):
             for mention in self.mentions:
                 if mention.start <= t.idx < mention.end and mention.actor:
                     return mention.actor
-        return self.place_actor(token)
+        return self.place_actor(token) or self.demonym_actor(token)
+
+    def demonym_actor(self, token: Token) -> str | None:
+        """The state behind an unnamed actor qualified by a demonym ("son invité russe", "les
+        autorités iraniennes") or ending in a compound demonym."""
+        for child in token.children:
+            iso3 = self.lex.demonyms.get(fold(child.text)) if child.dep_ in ("amod", "nmod", "compound") else None
+            if iso3:
+                return self.country_actor(iso3, token.doc, token.doc[token.i:token.i + 1])
+        return None
 
     def place_actor(self, token: Token) -> str | None:
         """The country actor of a place named by the token or its children ("à Téhéran" -> Iran)."""
@@ -137,11 +147,9 @@ class EventCoder(Component):
                     source = source or actor
                 elif case in self.cases:
                     target = target or actor
-            if source is None:
-                governor = token.head
-                while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
-                    governor = governor.head
-                subject, _ = self.subject(governor)
+            governor = token.head
+            if source is None and token.dep_ in ("obj", "dobj") and fold(governor.lemma_) in self.light_verbs:
+                subject, _ = self.subject(governor)  # "a effectué une visite", "held talks"
                 source = self.actor_of(subject) if subject is not None else None
         elif trigger.roles == "visit":  # "est arrivé à Téhéran": the destination's country is the host
             subject, _ = self.subject(token)
