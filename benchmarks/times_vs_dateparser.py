@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'gold':22}{'system':12}{'P':>7}{'R':>7}{'F1':>7}{'seconds':>9}")
     for gold, systems in results.items():
         for system, m in systems.items():
-            cells = "".join(f"{m[k]:>7.3f}" if m[k] is not None else f"{'n/a':>7}" for k in ("precision", "recall", "f1"))
+            cells = "".join(f"{m[k]:>7.3f}" if m[k] is not None else f"{'n/a':>7}"
+                            for k in ("precision", "recall", "f1"))
             print(f"{gold:22}{system:12}{cells}{m['seconds']:>9}")
     return 0
 

@@ -80,3 +80,23 @@ def test_a_failing_stage_leaves_a_warning_and_the_batch_goes_on(analyze_text, mo
     assert record["quotes"] == []
     assert any("E401" in w and "chronique_quotes" in w and "boom" in w for w in record["warnings"])
     assert record["actors"]  # the other stages still ran
+
+
+def test_organisation_acronym_and_demonym_forms_are_one_actor(analyze_text):
+    record = analyze_text("La Ligue nationale pour la démocratie (LND) a remporté le scrutin. "
+                          "La LND a dénoncé les Gardiens de la révolution iraniens. "
+                          "Les Gardiens de la révolution ont démenti.", lang="fr")
+    league = actor_named(record, "Ligue nationale pour la démocratie")
+    assert any(m["text"] == "LND" for m in league["mentions"])
+    guards = actor_named(record, "Gardiens de la révolution iraniens")
+    assert guards is actor_named(record, "Gardiens de la révolution")
+    assert guards["country"] == "IRN"
+
+
+def test_a_definite_role_nominal_refers_to_the_person_just_named(analyze_text):
+    record = analyze_text("Pour Paul Girard, la réforme est juste. "
+                          "Le porte-parole du collectif a ajouté que le texte serait voté.", lang="fr")
+    girard = actor_named(record, "Paul Girard")
+    assert any(m["form"] == "nominal" and "porte-parole" in m["text"] for m in girard["mentions"])
+    quote = next(q for q in record["quotes"] if "le texte serait voté" in q["text"])
+    assert quote["speaker"] == girard["id"]

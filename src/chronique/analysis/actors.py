@@ -135,12 +135,43 @@ class ActorResolver(Component):
                 same = [c for c in clusters if c.kind == "person" and earlier[id(c)] >= 0
                         and self.same_role(c, nominal, key)]
                 cluster = max(same, key=lambda c: earlier[id(c)]) if same else None
+            if cluster is None and self.definite_subject(doc, nominal):
+                cluster = self.anaphor(doc, nominal, names)
             if cluster is None:
                 cluster = Cluster("person")
                 clusters.append(cluster)
             cluster.nominal_keys.add(key)
             cluster.mentions.append(nominal)
             cluster.mentions.sort(key=lambda m: m.start)
+
+    def definite_subject(self, doc: Doc, nominal: Mention) -> bool:
+        """A definite singular role nominal in subject position ("Le porte-parole du parti a dit")."""
+        first = fold(nominal.text).split()[0] if nominal.text.strip() else ""
+        head = doc[nominal.head]
+        if fold(head.lemma_) in self.lex.words.get("collective_nouns", ()):  # "le gouvernement" is no person
+            return False
+        return head.dep_ in SUBJECT_DEPS and (first in ("le", "la", "the") or first.startswith("l'"))
+
+    def anaphor(self, doc: Doc, nominal: Mention, names: list[tuple[Mention, Cluster]]) -> Cluster | None:
+        """The person a definite role nominal stands for when no apposition or earlier role says so:
+        the person last named in the same or previous sentence, else (in a lead, "Le ministre … a
+        déclaré. Arnaud Montebourg …") the one named in the next sentence — never one with another
+        role or country."""
+        def fits(cluster: Cluster) -> bool:
+            roles = {m.role for m in cluster.mentions if m.role} | ({cluster.entry.role} if cluster.entry else set())
+            countries = self.country_votes(cluster)
+            return (not roles - {None} or nominal.role in roles) and (
+                nominal.country is None or not countries or nominal.country in countries)
+
+        before = [(m, c) for m, c in names if m.end <= nominal.start and 0 <= nominal.sentence - m.sentence <= 1]
+        if before:
+            _, cluster = max(before, key=lambda mc: mc[0].start)
+            return cluster if fits(cluster) else None
+        after = [(m, c) for m, c in names if m.start >= nominal.end and m.sentence - nominal.sentence == 1]
+        if after:
+            _, cluster = min(after, key=lambda mc: mc[0].start)
+            return cluster if fits(cluster) else None
+        return None
 
     def same_role(self, cluster: Cluster, nominal: Mention, key: str) -> bool:
         """Whether a nominal re-designates an actor: the same words, or the same role and country
