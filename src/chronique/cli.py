@@ -12,7 +12,16 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from .corpus.readers import MAX_CHARS, read_inputs
 from .errors import InputError
@@ -20,6 +29,13 @@ from .errors import InputError
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Chronique: news articles in, event data out, every fact pinned to its characters.")
 err = Console(stderr=True)
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} articles/s" if task.speed else "– articles/s")
 
 
 class OutputFormat(StrEnum):
@@ -90,6 +106,52 @@ def analyze(
             out.close()
     if failures:
         err.print(f"{failures} of {len(articles)} input(s) failed", markup=False, highlight=False)
+        raise typer.Exit(1)
+
+
+def parse_fields(values: list[str]) -> dict[str, str]:
+    from .corpus.readers import FIELDS
+    from .errors import ChroniqueError, Errors
+
+    fields = {}
+    for value in values:
+        ours, _, theirs = value.partition("=")
+        if ours not in FIELDS or not theirs:
+            err.print(f"error: {ChroniqueError(Errors.E112, value=value, fields=', '.join(FIELDS))}", markup=False)
+            raise typer.Exit(2)
+        fields[ours] = theirs
+    return fields
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .html, .warc(.gz), .rss, .atom), "
+                                                 "directories or globs.")],
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file to create or extend.")] = Path("chronique.duckdb"),
+    field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field mapping, e.g. text=body "
+                                                    "(repeatable).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Analysis processes.")] = 1,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the inputs, or auto.")] = Lang.auto,
+    published: Annotated[str | None, typer.Option("--published", help="Date for inputs without one.")] = None,
+    max_chars: Annotated[int, typer.Option("--max-chars", help="Longest text accepted.")] = MAX_CHARS,
+) -> None:
+    """Analyse inputs into a DuckDB store: idempotent, resumable, failures quarantined."""
+    from .corpus.ingest import ingest as run_ingest
+
+    fields = parse_fields(field or [])
+    items = list(read_inputs(sources, max_chars=max_chars, fields=fields))
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  RateColumn(), TimeRemainingColumn(), console=err,
+                  disable=not items) as progress:
+        task = progress.add_task("ingesting", total=len(items))
+        summary = run_ingest(items, str(db), lang=lang.value, published=published, workers=workers,
+                             on_progress=lambda n: progress.advance(task, n))
+    for failure in summary.failures:
+        err.print(f"error: {failure}", markup=False, highlight=False, soft_wrap=True)
+    err.print(f"{summary.seen} input(s): {summary.stored} stored, {summary.already} already there, "
+              f"{summary.duplicates} near-duplicate(s), {summary.failed} quarantined -> {db}", markup=False,
+              highlight=False)
+    if summary.failed:
         raise typer.Exit(1)
 
 

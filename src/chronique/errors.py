@@ -18,7 +18,9 @@ class Errors:
             "or raise --max-chars")
     E106 = "{source}: JSON line has no string field 'text' (fields: {fields}); map it with the right field name"
     E107 = "{source}: no such file or directory; check the path"
-    E108 = "{source}: unsupported input type '{suffix}'; use .txt, .jsonl, .json, .html, .htm or a directory"
+    E108 = ("{source}: unsupported input type '{suffix}'; use .txt, .jsonl, .json, .html, .htm, .warc(.gz), "
+            ".rss, .atom, .xml or a directory")
+    E112 = "--field {value!r} is not FIELD=NAME with FIELD one of {fields}; e.g. --field text=body"
     E109 = "{source}: no article text found in the HTML page; it may be a index page or empty"
     E110 = "{source}: published date {value!r} is not an ISO date (YYYY-MM-DD); fix the field or drop it"
     E111 = "{source}: cannot read ({reason})"

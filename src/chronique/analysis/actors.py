@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..gazetteer import gazetteer
 from ..kb import Entry, knowledge_base
 from ..names import fullest, same_person
 from ..resources import fold
@@ -248,7 +249,8 @@ class ActorResolver(Component):
         if entry is not None:
             name = entry.name
         elif cluster.kind == "country":
-            name = cluster.mentions[0].text
+            state = gazetteer().countries.get(cluster.key or "")
+            name = state.name if state else cluster.mentions[0].text
         elif cluster.names:
             name = fullest(cluster.names)
         else:

@@ -22,6 +22,7 @@ def build_record(doc: Doc) -> dict[str, Any]:
         "published": meta.get("published"),
         "title": meta.get("title"),
         "url": meta.get("url"),
+        "source": meta.get("source"),
         "text": text,
         "actors": [{
             "id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "role": a.role, "code": a.code,
