@@ -120,3 +120,28 @@ def test_near_duplicates_are_linked_to_their_first_appearance(tmp_path):
 def test_every_table_exists():
     assert set(TABLES) >= {"articles", "actors", "mentions", "quotes", "events", "places", "times", "duplicates",
                            "quarantine"}
+
+
+def test_exports_and_questions_from_a_stored_corpus(tmp_path):
+    from chronique.corpus.export import actor_profile, dyad_by_month, export, search_quotes
+
+    text = ("Visite à Téhéran\nLe ministre russe de la Défense Sergueï Choïgou est arrivé à Téhéran mardi soir. "
+            "« Notre coopération progresse », a déclaré Choïgou.")
+    source = write_jsonl(tmp_path / "one.jsonl", [{"id": "v1", "text": text, "published": "2023-09-20"}])
+    db = tmp_path / "q.duckdb"
+    ingest([str(source)], str(db), lang="fr")
+    with Store(db) as store:
+        assert ("2023-09", "CONSULT", 1, 1) in dyad_by_month(store, "RUS", "IRN")
+        profile = actor_profile(store, "Choïgou")["actors"][0]
+        assert profile["country"] == "RUS" and profile["spellings"]["Choïgou"] == 1
+        assert search_quotes(store, "coopération progresse")[0][1] == profile["name"]
+        assert export(store, "gdelt", tmp_path / "events.tsv") >= 1
+        header, first = (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()[:2]
+        row = dict(zip(header.split("\t"), first.split("\t"), strict=True))
+        assert row["SQLDATE"] == "20230919" and row["Actor1CountryCode"] == "RUS" and row["EventCode"] == "042"
+        assert export(store, "plover", tmp_path / "events.jsonl") >= 1
+        event = json.loads((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()[0])
+        assert "est arrivé à Téhéran" in event["source"]["sentence"]
+        assert export(store, "jsonl", tmp_path / "records.jsonl") == 1
+        assert export(store, "parquet", tmp_path / "tables") == len(TABLES)
+    assert (tmp_path / "tables" / "events.parquet").stat().st_size > 0

@@ -155,6 +155,76 @@ def ingest(
         raise typer.Exit(1)
 
 
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    gdelt = "gdelt"
+    plover = "plover"
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Argument(help="File to write (a directory for parquet).")],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl: the records; parquet: every table; "
+                                              "gdelt: event TSV; plover: event JSON lines.")] = ExportFormat.jsonl,
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file.")] = Path("chronique.duckdb"),
+) -> None:
+    """Export the store."""
+    from .corpus.export import export as run_export
+    from .corpus.store import Store
+
+    with Store(db) as store:
+        n = run_export(store, fmt.value, output)
+    err.print(f"{n} {'tables' if fmt is ExportFormat.parquet else 'rows'} -> {output}", markup=False)
+
+
+query_app = typer.Typer(help="The common questions, answered from the store.", no_args_is_help=True)
+app.add_typer(query_app, name="query")
+
+
+@query_app.command("dyad")
+def query_dyad(
+    source: Annotated[str, typer.Argument(help="Source country (ISO3) or actor name.")],
+    target: Annotated[str, typer.Argument(help="Target country (ISO3) or actor name.")],
+    db: Annotated[Path, typer.Option("--db")] = Path("chronique.duckdb"),
+) -> None:
+    """Events of a dyad by month and PLOVER type."""
+    from .corpus.export import dyad_by_month
+    from .corpus.store import Store
+
+    with Store(db) as store:
+        for month, kind, events, articles in dyad_by_month(store, source, target):
+            typer.echo(f"{month or '?'}\t{kind}\t{events} event(s)\t{articles} article(s)")
+
+
+@query_app.command("actor")
+def query_actor(
+    name: Annotated[str, typer.Argument(help="A name or any spelling of it.")],
+    db: Annotated[Path, typer.Option("--db")] = Path("chronique.duckdb"),
+) -> None:
+    """An actor's profile: spellings, role, quotes, events, as JSON."""
+    from .corpus.export import actor_profile
+    from .corpus.store import Store
+
+    with Store(db) as store:
+        typer.echo(json.dumps(actor_profile(store, name), ensure_ascii=False, indent=2))
+
+
+@query_app.command("quotes")
+def query_quotes(
+    words: Annotated[str, typer.Argument(help="Words the quote must contain.")],
+    db: Annotated[Path, typer.Option("--db")] = Path("chronique.duckdb"),
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 50,
+) -> None:
+    """Quotes containing all the words, with their speakers."""
+    from .corpus.export import search_quotes
+    from .corpus.store import Store
+
+    with Store(db) as store:
+        for text, speaker, article_id in search_quotes(store, words, limit):
+            typer.echo(f"{speaker}\t{text}\t{article_id}")
+
+
 @app.command()
 def names(
     names: Annotated[list[str], typer.Argument(help="Person names to group, e.g. Shoigu Choïgou 'Sergueï Choïgu'.")],

@@ -30,6 +30,7 @@ class Errors:
     E202 = ("no spaCy pipeline installed for '{lang}' (tried {models}); install one, e.g. "
             "`pip install {first}`")
     E203 = "{source}: could not tell the language of the text; pass --lang fr or --lang en"
+    E204 = "{source}: cannot be analysed ({reason})"
     # resources
     E301 = "{path}:{line}: expected {expected} tab-separated fields, found {found}; fix the row"
     E302 = "{path}: missing resource file; reinstall chronique or add the file for language '{lang}'"

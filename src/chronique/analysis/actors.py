@@ -183,7 +183,7 @@ class ActorResolver(Component):
         if self.counterpart(nominal):
             return False
         roles = {m.role for m in cluster.mentions if m.role} | ({cluster.entry.role} if cluster.entry else set())
-        if nominal.role not in roles:
+        if not any(same_office(nominal.role, role) for role in roles):
             return False
         if nominal.country is not None:
             return nominal.country in self.country_votes(cluster)
@@ -277,6 +277,13 @@ class ActorResolver(Component):
             for mention in actor.mentions:
                 mention.actor = actor.id
         return actors
+
+
+def same_office(general: str | None, specific: str | None) -> bool:
+    """"minister" can re-designate a "minister of defence"; "minister of finance" cannot."""
+    if not general or not specific:
+        return False
+    return specific == general or specific.startswith(general + " ")
 
 
 def is_subject(doc: Doc, mention: Mention) -> bool:

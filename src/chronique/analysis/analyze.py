@@ -56,10 +56,9 @@ def _analyze_chunk(chunk: list[Article | InputError], lang: str, published: str 
     for code, indexes in by_lang.items():
         try:
             nlp = load_pipeline(code)
-        except ChroniqueError as error:
+        except ChroniqueError as error:  # no model installed for that language
             for n in indexes:
-                results[n] = InputError(Errors.E201, source=chunk[n].source, lang=code,  # type: ignore[union-attr]
-                                        supported=str(error))
+                results[n] = InputError(Errors.E204, source=chunk[n].source, reason=str(error))  # type: ignore[union-attr]
             continue
         items = []
         for n in indexes:

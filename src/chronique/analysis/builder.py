@@ -22,6 +22,7 @@ def build_record(doc: Doc) -> dict[str, Any]:
         "published": meta.get("published"),
         "title": meta.get("title"),
         "url": meta.get("url"),
+        "outlet": meta.get("outlet"),
         "source": meta.get("source"),
         "text": text,
         "actors": [{

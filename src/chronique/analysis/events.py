@@ -18,7 +18,7 @@ from ..gazetteer import gazetteer
 from ..resources import fold
 from .component import Component
 from .lexicon import REFLEXIVE, Trigger, lexicon
-from .mentions import SUBJECT_DEPS
+from .mentions import SUBJECT_DEPS, token_actor_index
 from .types import Actor, Event, Mention
 
 TARGET_CASES = {
@@ -61,9 +61,8 @@ class EventCoder(Component):
     def actor_of(self, token: Token) -> str | None:
         """The actor a token (and its phrase) designates; a place stands for its country."""
         for t in [token, *sorted(token.subtree, key=lambda x: abs(x.i - token.i))][:6]:
-            for mention in self.mentions:
-                if mention.start <= t.idx < mention.end and mention.actor:
-                    return mention.actor
+            if t.i in self.by_token:
+                return self.by_token[t.i]
         return self.place_actor(token) or self.demonym_actor(token)
 
     def demonym_actor(self, token: Token) -> str | None:
@@ -197,7 +196,7 @@ class EventCoder(Component):
     # ------------------------------------------------------------------ stage
     def predict(self, doc: Doc) -> list[Event]:
         self.actors: list[Actor] = list(doc._.chronique_actors or [])
-        self.mentions: list[Mention] = [m for a in self.actors for m in a.mentions]
+        self.by_token = token_actor_index(doc, [m for a in self.actors for m in a.mentions])
         times = doc._.chronique_times or []
         places = doc._.chronique_places or []
         quotes = doc._.chronique_quotes or []

@@ -36,6 +36,18 @@ def sentence_index(doc: Doc) -> list[int]:
     return out
 
 
+def token_actor_index(doc: Doc, mentions: list[Mention]) -> dict[int, str]:
+    """{token index: actor id} for every token inside an actor's mention (the first mention wins), so
+    stages find the actor behind a parse token in constant time."""
+    index: dict[int, str] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and mention.actor:
+            for i in range(span.start, span.end):
+                index.setdefault(i, mention.actor)
+    return index
+
+
 def strip_det(text: str, lex: Lexicon) -> str:
     words = fold(text).replace("'", "' ").split()
     while words and words[0] in lex.words.get("determiners", ()):
@@ -156,11 +168,11 @@ class MentionFinder(Component):
                     keep.append(child)
         keep.sort(key=lambda t: t.i)
         # a contiguous run around the head
-        start = head.i
-        while start - 1 >= keep[0].i and doc_token(head, start - 1) in keep:
+        kept = {t.i for t in keep}
+        start = end = head.i
+        while start - 1 in kept:
             start -= 1
-        end = head.i
-        while end + 1 <= keep[-1].i and doc_token(head, end + 1) in keep:
+        while end + 1 in kept:
             end += 1
         return [t for t in keep if start <= t.i <= end]
 
@@ -252,10 +264,6 @@ class MentionFinder(Component):
             mentions += self.pronoun_mentions(doc, sent_of)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
-
-
-def doc_token(token: Token, i: int) -> Token:
-    return token.doc[i]
 
 
 @Language.factory(

@@ -42,6 +42,8 @@ class PlaceResolver(Component):
         start = len(text) - len(text.lstrip(STRIP))
         end = len(text.rstrip(STRIP))
         folded = fold(text[start:end])
+        if self.gazetteer.candidates(text[start:end]):  # "État de New York" is a gazetteer name itself
+            return span.start_char + start, span.start_char + end, text[start:end]
         for prefix in self.prefixes:
             if folded.startswith(prefix) and len(folded) > len(prefix):
                 start += len(prefix)

@@ -23,12 +23,13 @@ from .component import Component
 from .extensions import warn
 from .lexicon import lexicon
 from .marks import Marked, find_marked
-from .mentions import SUBJECT_DEPS
+from .mentions import SUBJECT_DEPS, token_actor_index
 from .types import Actor, Mention, Quote
 
 SPEECH_VERB_POS = ("VERB", "AUX", "ADJ", "NOUN")
 SPEAKER_KINDS = ("person", "organization", "media", "group")
 # between a closing mark and an incise cue: a comma, then at most two short words (auxiliary, clitic)
+PUNCTUATION_ONLY = re.compile(r"[\s«»“”\"'.,;:!?…]")  # what may lie between the parts of one quote
 INCISE_GAP = re.compile(r"\s*[,–—-]\s*(?:[\w’']+\s+){0,2}|\s*")
 
 
@@ -51,11 +52,7 @@ class QuoteFinder(Component):
 
     # ------------------------------------------------------------------ lookups
     def actor_at(self, doc: Doc, token: Token) -> str | None:
-        end = token.idx + len(token.text)
-        for mention in self.mentions:
-            if mention.start < end and token.idx < mention.end and mention.actor:
-                return mention.actor
-        return None
+        return self.by_token.get(token.i)
 
     def actor_in(self, tokens: Span | list[Token], kinds: tuple[str, ...] = ()) -> str | None:
         """The actor a phrase designates: the one at its first token if any (the head of a subject's
@@ -241,14 +238,14 @@ class QuoteFinder(Component):
         body = doc.text.rstrip()
         last = body.rfind("\n") + 1
         outside = body[last:marked.start] + body[marked.outer_end:]
-        return marked.start >= last and not re.sub(r"[\s«»“”\"'.,;:!?…]", "", outside)
+        return marked.start >= last and not PUNCTUATION_ONLY.sub("", outside)
 
     def continues(self, doc: Doc, previous: Quote, marked: Marked) -> bool:
         """A quote with no cue continues the previous speaker's words when only marks and punctuation
         lie between them, or a short stretch of the same paragraph (the previous quote's incise:
         "« … » affirme-t-il. « … »")."""
         between = doc.text[previous.end:marked.start]
-        if not re.sub(r"[\s«»“”\"'.,;:!?…]", "", between):
+        if not PUNCTUATION_ONLY.sub("", between):
             return True
         return "\n" not in between and len(between) <= self.continuation_chars
 
@@ -294,6 +291,7 @@ class QuoteFinder(Component):
     def predict(self, doc: Doc) -> list[Quote]:
         self.mentions: list[Mention] = [m for m in doc._.chronique_mentions or [] if m.actor]
         self.actors: dict[str, Actor] = {a.id: a for a in doc._.chronique_actors or []}
+        self.by_token = token_actor_index(doc, self.mentions)
         quotes = self.direct_quotes(doc)
         if self.indirect:
             quotes += self.indirect_quotes(doc, quotes)

@@ -61,21 +61,20 @@ def ingest(sources: list[str] | list[Article | InputError], db: str, lang: str =
             summary.failures.append(str(error))
             store.quarantine(str(error.values.get("source", "?")), str(error))
 
-        def pending() -> Iterator[Article]:
-            for item in items:
-                summary.seen += 1
-                if isinstance(item, InputError):
-                    fail(item)
-                    if on_progress:
-                        on_progress(1)
-                elif store.has_text(item.text):
-                    summary.already += 1
-                    if on_progress:
-                        on_progress(1)
-                else:
-                    yield item
-
-        jobs = ((chunk, lang, published) for chunk in _chunks(pending(), CHUNK))
+        # sorted out here, in this thread: the pool's feeder thread must not touch the store
+        pending: list[Article] = []
+        for item in items:
+            summary.seen += 1
+            if isinstance(item, InputError):
+                fail(item)
+            elif store.has_text(item.text):
+                summary.already += 1
+            else:
+                pending.append(item)
+                continue
+            if on_progress:
+                on_progress(1)
+        jobs = ((chunk, lang, published) for chunk in _chunks(pending, CHUNK))
         if workers > 1:
             pool = multiprocessing.get_context("spawn").Pool(workers)
             results: Iterable[list] = pool.imap(_analyze_chunk, jobs)

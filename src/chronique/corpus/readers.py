@@ -13,7 +13,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from ..errors import Errors, InputError
 MAX_CHARS = 1_000_000  # spaCy's own limit on one text
 MIN_PAGE_WORDS = 12     # less main text than this in a web page: no article there
 SUFFIXES = {".txt", ".jsonl", ".json", ".html", ".htm", ".warc", ".gz", ".rss", ".atom", ".xml"}
-FIELDS = ("id", "text", "title", "published", "lang", "url")
+FIELDS = ("id", "text", "title", "published", "lang", "url", "outlet")
 
 
 @dataclass
@@ -34,11 +34,11 @@ class Article:
     published: str | None = None
     lang: str | None = None
     url: str | None = None
-    extra: dict = field(default_factory=dict)
+    outlet: str | None = None
 
     def meta(self) -> dict:
         return {"id": self.id, "title": self.title, "published": self.published, "url": self.url,
-                "source": self.source}
+                "outlet": self.outlet, "source": self.source}
 
 
 def decode(data: bytes, source: str) -> str:
@@ -108,7 +108,8 @@ def read_jsonl(data: bytes, source: str, max_chars: int,
                           title=record.get("title") if isinstance(record.get("title"), str) else None,
                           published=check_date(record.get("published"), where),
                           lang=record.get("lang") if isinstance(record.get("lang"), str) else None,
-                          url=record.get("url") if isinstance(record.get("url"), str) else None)
+                          url=record.get("url") if isinstance(record.get("url"), str) else None,
+                          outlet=record.get("outlet") if isinstance(record.get("outlet"), str) else None)
         except json.JSONDecodeError as error:
             yield InputError(Errors.E104, source=where, reason=f"{error.msg} at column {error.colno}")
         except InputError as error:

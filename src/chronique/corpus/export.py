@@ -1,0 +1,128 @@
+"""Exports and common questions over the store: JSON Lines of records, Parquet tables, GDELT-style
+event TSV, PLOVER/POLECAT-style event JSON; events of a dyad by month and type, an actor's profile,
+quote search. Near-duplicate articles are left out of event exports and counts."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .store import TABLES, Store
+
+FORMATS = ("jsonl", "parquet", "gdelt", "plover")
+GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor2Code",
+                 "Actor2Name", "Actor2CountryCode", "EventCode", "EventRootCode", "PLOVERType", "PLOVERMode",
+                 "IsNegated", "Modality", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
+                 "ActionGeo_Long", "SOURCEURL", "Outlet", "ArticleID", "TriggerText", "SentenceStart",
+                 "SentenceEnd")
+EVENT_ROWS = """
+SELECT e.article_id || '/' || e.event_id AS id, e.date, s.code AS s_code, s.name AS s_name, s.country AS s_country,
+       t.code AS t_code, t.name AS t_name, t.country AS t_country, e.cameo, e.type, e.mode, e.negated, e.modality,
+       p.name AS place, p.country AS place_country, p.lat, p.lon, a.url, a.outlet, e.article_id, e.trigger_text,
+       e.sentence_start, e.sentence_end, e.confidence, a.text
+FROM events e JOIN articles a USING (article_id)
+LEFT JOIN actors s ON s.actor_id = e.source LEFT JOIN actors t ON t.actor_id = e.target
+LEFT JOIN (SELECT DISTINCT article_id, place_id, name, country, lat, lon FROM places) p
+       ON p.article_id = e.article_id AND p.place_id = e.place_id
+WHERE e.article_id NOT IN (SELECT article_id FROM duplicates)
+ORDER BY e.date NULLS LAST, e.article_id, e.event_id
+"""
+
+
+def event_rows(store: Store) -> Iterator[dict[str, Any]]:
+    cursor = store.db.execute(EVENT_ROWS)
+    names = [d[0] for d in cursor.description]
+    for row in cursor.fetchall():
+        yield dict(zip(names, row, strict=True))
+
+
+def export(store: Store, fmt: str, out: Path) -> int:
+    """Write the store in one format; returns the number of rows (records, events) written."""
+    if fmt == "jsonl":
+        rows = store.db.execute("SELECT record FROM articles ORDER BY stored_at, article_id").fetchall()
+        with out.open("w", encoding="utf-8") as handle:
+            for (record,) in rows:
+                handle.write(record if isinstance(record, str) else json.dumps(record, ensure_ascii=False))
+                handle.write("\n")
+        return len(rows)
+    if fmt == "parquet":
+        out.mkdir(parents=True, exist_ok=True)
+        for table in TABLES:
+            target = str(out / f"{table}.parquet").replace("'", "''")
+            store.db.execute(f"COPY {table} TO '{target}' (FORMAT parquet)")
+        return len(TABLES)
+    if fmt == "gdelt":
+        n = 0
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+            writer.writerow(GDELT_COLUMNS)
+            for e in event_rows(store):
+                n += 1
+                cameo = e["cameo"] or ""
+                writer.writerow([e["id"], (e["date"] or "").replace("-", ""), e["s_code"], e["s_name"], e["s_country"],
+                                 e["t_code"], e["t_name"], e["t_country"], cameo, cameo[:2], e["type"], e["mode"],
+                                 int(bool(e["negated"])), e["modality"], e["place"], e["place_country"], e["lat"],
+                                 e["lon"], e["url"], e["outlet"], e["article_id"], e["trigger_text"],
+                                 e["sentence_start"], e["sentence_end"]])
+        return n
+    if fmt == "plover":
+        n = 0
+        with out.open("w", encoding="utf-8") as handle:
+            for e in event_rows(store):
+                n += 1
+                handle.write(json.dumps({
+                    "id": e["id"], "date": e["date"], "event_type": e["type"], "mode": e["mode"],
+                    "context": [], "actor1": e["s_name"], "actor1_country": e["s_country"],
+                    "actor2": e["t_name"], "actor2_country": e["t_country"], "cameo": e["cameo"],
+                    "negated": bool(e["negated"]), "modality": e["modality"],
+                    "location": {"name": e["place"], "country": e["place_country"], "lat": e["lat"], "lon": e["lon"]},
+                    "source": {"article_id": e["article_id"], "url": e["url"], "outlet": e["outlet"],
+                               "sentence": (e["text"] or "")[e["sentence_start"]:e["sentence_end"]],
+                               "trigger": e["trigger_text"]},
+                    "confidence": e["confidence"]}, ensure_ascii=False) + "\n")
+        return n
+    raise ValueError(fmt)
+
+
+def dyad_by_month(store: Store, source: str, target: str) -> list[tuple]:
+    """Events between two actors or countries (ISO3 or a name), by month and PLOVER type, counting
+    each article once and leaving near-duplicates out."""
+    return store.db.execute("""
+        SELECT substr(e.date, 1, 7) AS month, e.type, count(*) AS events, count(DISTINCT e.article_id) AS articles
+        FROM events e JOIN actors s ON s.actor_id = e.source JOIN actors t ON t.actor_id = e.target
+        WHERE (s.country = ? OR lower(s.name) = lower(?)) AND (t.country = ? OR lower(t.name) = lower(?))
+          AND e.article_id NOT IN (SELECT article_id FROM duplicates)
+        GROUP BY ALL ORDER BY month, e.type""", [source, source, target, target]).fetchall()
+
+
+def actor_profile(store: Store, name: str) -> dict[str, Any]:
+    """Every corpus actor whose name or a spelling matches: spellings with counts, roles, quotes, events."""
+    ids = [r[0] for r in store.db.execute(
+        "SELECT DISTINCT a.actor_id FROM actors a LEFT JOIN mentions m USING (actor_id) "
+        "WHERE lower(a.name) = lower(?) OR lower(m.text) = lower(?)", [name, name]).fetchall()]
+    profiles = []
+    for actor_id in ids:
+        actor = store.db.execute("SELECT name, kind, country, role, code FROM actors WHERE actor_id = ?",
+                                 [actor_id]).fetchone()
+        spellings = store.db.execute("SELECT text, count(*) FROM mentions WHERE actor_id = ? AND form = 'name' "
+                                     "GROUP BY text ORDER BY 2 DESC", [actor_id]).fetchall()
+        quotes = store.db.execute("SELECT text FROM quotes WHERE speaker = ? LIMIT 20", [actor_id]).fetchall()
+        events = store.db.execute("SELECT type, count(*) FROM events WHERE source = ? OR target = ? GROUP BY type "
+                                  "ORDER BY 2 DESC", [actor_id, actor_id]).fetchall()
+        profiles.append({"id": actor_id, "name": actor[0], "kind": actor[1], "country": actor[2], "role": actor[3],
+                         "code": actor[4], "spellings": dict(spellings), "quotes": [q for (q,) in quotes],
+                         "events": dict(events)})
+    return {"query": name, "actors": profiles}
+
+
+def search_quotes(store: Store, words: str, limit: int = 50) -> list[tuple]:
+    """Quotes containing all the words (case-insensitive), with their speaker."""
+    terms = [w for w in words.split() if w]
+    condition = " AND ".join(["lower(q.text) LIKE ?"] * len(terms)) or "TRUE"
+    return store.db.execute(
+        f"SELECT q.text, coalesce(a.name, '?') AS speaker, q.article_id FROM quotes q "
+        f"LEFT JOIN actors a ON a.actor_id = q.speaker WHERE {condition} LIMIT ?",
+        [*(f"%{t.lower()}%" for t in terms), limit]).fetchall()
