@@ -66,6 +66,8 @@ def analyze(
     published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD for inputs "
                                                   "that have none; anchors relative dates.")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", help="Longest text accepted.")] = MAX_CHARS,
+    field: Annotated[list[str] | None, typer.Option("--field", help="JSONL field mapping, e.g. text=body "
+                                                    "(repeatable).")] = None,
 ) -> None:
     """Analyse articles into contract records (actors, quotes, events, places, times)."""
     from .analysis.analyze import analyze as run_analysis
@@ -76,7 +78,7 @@ def analyze(
     except InputError as error:
         err.print(f"error: {error}", markup=False, highlight=False)
         raise typer.Exit(2) from None
-    articles = list(read_inputs(inputs, max_chars=max_chars))
+    articles = list(read_inputs(inputs, max_chars=max_chars, fields=parse_fields(field or [])))
     failures = 0
     records = []
     out = output.open("w", encoding="utf-8") if output else sys.stdout

@@ -81,8 +81,8 @@ def text_key(text: str) -> str:
 def minhash(text: str) -> MinHash:
     words = re.findall(r"\w+", fold(text))
     signature = MinHash(num_perm=PERMUTATIONS, seed=1, scheme=SCHEME)
-    for i in range(max(1, len(words) - SHINGLE + 1)):
-        signature.update(" ".join(words[i:i + SHINGLE]).encode("utf-8"))
+    signature.update_batch([" ".join(words[i:i + SHINGLE]).encode("utf-8")
+                            for i in range(max(1, len(words) - SHINGLE + 1))])
     return signature
 
 
@@ -103,6 +103,7 @@ class Store:
         self.threshold = duplicate_threshold
         self.lsh = MinHashLSH(threshold=duplicate_threshold, num_perm=PERMUTATIONS)
         self.signatures: dict[str, MinHash] = {}
+        self.actor_ids: dict[str, str] = dict(self.db.execute("SELECT key, actor_id FROM actors").fetchall())
         for article_id, values in self.db.execute("SELECT article_id, hashvalues FROM signatures").fetchall():
             signature = MinHash(num_perm=PERMUTATIONS, seed=1, hashvalues=_unpack(values), scheme=SCHEME)
             self.signatures[article_id] = signature
@@ -137,6 +138,7 @@ class Store:
         signature = minhash(record["text"])
         original = self.first_similar(article_id, signature)
         self.db.execute("BEGIN TRANSACTION")
+        self.new_actors: dict[str, tuple] = {}  # corpus actors first seen in this article
         try:
             self._insert(article_id, record, source, outlet)
             if original is not None:
@@ -147,6 +149,7 @@ class Store:
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
+        self.actor_ids.update({key: row[0] for key, row in self.new_actors.items()})  # only once committed
         self.signatures[article_id] = signature
         self.lsh.insert(article_id, signature)
         return StoreResult(article_id, stored=True, duplicate_of=original)
@@ -170,6 +173,7 @@ class Store:
             [article_id, record.get("id"), source, record.get("lang"), record.get("published"), record.get("title"),
              record.get("url"), outlet, record["text"], json.dumps(record, ensure_ascii=False)])
         corpus_ids = {actor["id"]: self.corpus_actor(actor) for actor in record["actors"]}
+        self._rows("actors", list(self.new_actors.values()))
         self._rows("mentions", [(article_id, a["id"], corpus_ids[a["id"]], m["start"], m["end"], m["text"], m["form"])
                                 for a in record["actors"] for m in a["mentions"]])
         self._rows("quotes", [(article_id, q["id"], q["start"], q["end"], q["text"], q["kind"],
@@ -188,22 +192,26 @@ class Store:
                              for t in record["times"]])
 
     def _rows(self, table: str, rows: list[tuple]) -> None:
-        if rows:
-            marks = ", ".join("?" * len(rows[0]))
-            self.db.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        """Insert rows with multi-row VALUES statements (DuckDB's executemany runs one statement a row)."""
+        if not rows:
+            return
+        group = "(" + ", ".join("?" * len(rows[0])) + ")"
+        for first in range(0, len(rows), 200):
+            chunk = rows[first:first + 200]
+            self.db.execute(f"INSERT INTO {table} VALUES " + ", ".join([group] * len(chunk)),
+                            [value for row in chunk for value in row])
 
     def corpus_actor(self, actor: dict[str, Any]) -> str:
         """The corpus actor a document actor is: same knowledge-base id, else same canonical name and
         country, else (persons) same surname spelling key, given-name initial and country."""
         key = actor_key(actor)
-        row = self.db.execute("SELECT actor_id FROM actors WHERE key = ?", [key]).fetchone()
-        if row:
-            return row[0]
-        actor_id = "A" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-        self.db.execute("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        [actor_id, key, actor["name"], actor["kind"], actor.get("country"), actor.get("role"),
-                         actor.get("code"), actor.get("kb_id")])
-        return actor_id
+        if key in self.actor_ids:
+            return self.actor_ids[key]
+        if key not in self.new_actors:
+            actor_id = "A" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+            self.new_actors[key] = (actor_id, key, actor["name"], actor["kind"], actor.get("country"),
+                                    actor.get("role"), actor.get("code"), actor.get("kb_id"))
+        return self.new_actors[key][0]
 
 
 def actor_key(actor: dict[str, Any]) -> str:
