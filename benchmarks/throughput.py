@@ -1,10 +1,12 @@
 """Throughput of the full Chronique pipeline against bare spaCy, same model, same texts, same run.
 
-    python benchmarks/throughput.py [DIR_OR_JSONL] [--limit N] [--lang fr] [--json]
+    python benchmarks/throughput.py [DIR_OR_JSONL] [--limit N] [--lang fr] [--json] [--spark] [--field text=body]
 
 Absolute times on shared machines are noise; the ratio (chronique articles/s over spaCy's) is the
 figure. Both sides parse the same texts with `nlp.pipe`; each is timed after one warm-up pass so model
 loading and lazy resource building are not counted. `stage_seconds` is each component's own time.
+With --spark, the same texts also go through `chronique spark` on local[1] and local[2] (session
+start and model loading included, as a user would see them) and `spark_speedup` is their ratio.
 """
 
 from __future__ import annotations
@@ -19,10 +21,24 @@ from pathlib import Path
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus-candidates" / "wikinews-fr-keyphrase" / "docsutf8"
 
 
-def load_texts(source: Path, limit: int) -> list[str]:
+def load_texts(source: Path, limit: int, fields: dict[str, str] | None = None) -> list[str]:
     from chronique.corpus.readers import Article, read_inputs
 
-    return [a.text for a in read_inputs([str(source)]) if isinstance(a, Article)][:limit]
+    return [a.text for a in read_inputs([str(source)], fields=fields) if isinstance(a, Article)][:limit]
+
+
+def spark_seconds(texts: list[str], lang: str, published: str, master: str) -> float:
+    import tempfile
+
+    from chronique.spark import run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "articles.jsonl"
+        source.write_text("".join(json.dumps({"id": f"b{n}", "text": t}) + "\n" for n, t in enumerate(texts)),
+                          encoding="utf-8")
+        t0 = time.perf_counter()
+        run(str(source), str(Path(tmp) / "out"), master=master, partitions=4, lang=lang, published=published)
+        return time.perf_counter() - t0
 
 
 def timed_stages(nlp, texts: list[str], published: str) -> tuple[float, dict[str, float]]:
@@ -49,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="fr")
     parser.add_argument("--published", default="2012-06-01")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--spark", action="store_true", help="also time Spark local[1] and local[2]")
+    parser.add_argument("--field", action="append", default=[], help="JSONL field mapping, e.g. text=body")
     args = parser.parse_args(argv)
 
     import spacy
@@ -56,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     from chronique.analysis.builder import build_record
     from chronique.analysis.pipeline import analyze_docs, load_pipeline, model_name
 
-    texts = load_texts(args.source, args.limit)
+    texts = load_texts(args.source, args.limit, dict(f.split("=", 1) for f in args.field))
     if not texts:
         print(f"no texts in {args.source}", file=sys.stderr)
         return 2
@@ -86,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         "stage_seconds_articles": min(len(texts), 100),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
+    if args.spark:
+        one = spark_seconds(texts, args.lang, args.published, "local[1]")
+        two = spark_seconds(texts, args.lang, args.published, "local[2]")
+        result.update(spark_local1_s=round(one, 2), spark_local2_s=round(two, 2), spark_speedup=round(one / two, 3))
     if args.json:
         print(json.dumps(result))
     else:

@@ -228,6 +228,29 @@ def query_quotes(
 
 
 @app.command()
+def spark(
+    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="Articles as JSON Lines or Parquet.")],
+    output: Annotated[str, typer.Argument(help="Directory for the Parquet tables.")],
+    master: Annotated[str, typer.Option("--master", help="Spark master URL.")] = "local[2]",
+    partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Partitions to analyse.")] = None,
+    lang: Annotated[Lang, typer.Option("--lang")] = Lang.auto,
+    published: Annotated[str | None, typer.Option("--published")] = None,
+    field: Annotated[list[str] | None, typer.Option("--field", help="Field mapping, e.g. text=body.")] = None,
+) -> None:
+    """Analyse articles on Apache Spark into Parquet tables (needs the spark extra and Java 17)."""
+    try:
+        from .spark import run
+    except ImportError:  # pragma: no cover - depends on the install
+        err.print("error: PySpark is not installed; pip install 'chronique[spark]'", markup=False)
+        raise typer.Exit(2) from None
+    counts = run(input_path, output, master=master, partitions=partitions, lang=lang.value, published=published,
+                 fields=parse_fields(field or []))
+    err.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" -> {output}", markup=False)
+    if counts.get("quarantine"):
+        raise typer.Exit(1)
+
+
+@app.command()
 def names(
     names: Annotated[list[str], typer.Argument(help="Person names to group, e.g. Shoigu Choïgou 'Sergueï Choïgu'.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print [{name, members}] as JSON.")] = False,

@@ -23,7 +23,6 @@ def build_record(doc: Doc) -> dict[str, Any]:
         "title": meta.get("title"),
         "url": meta.get("url"),
         "outlet": meta.get("outlet"),
-        "source": meta.get("source"),
         "text": text,
         "actors": [{
             "id": a.id, "name": a.name, "kind": a.kind, "country": a.country, "role": a.role, "code": a.code,

@@ -30,11 +30,12 @@ class IngestSummary:
     failures: list[str] = field(default_factory=list)
 
 
-def _analyze_chunk(args: tuple[list[Article], str, str | None]) -> list[dict[str, Any] | InputError]:
+def _analyze_chunk(args: tuple[list[Article], str, str | None]) -> list[tuple[str, dict[str, Any] | InputError]]:
+    """(source, record or error) for each article of a chunk, in order."""
     from ..analysis.analyze import analyze
 
     articles, lang, published = args
-    return list(analyze(articles, lang=lang, published=published))
+    return list(zip((a.source for a in articles), analyze(articles, lang=lang, published=published), strict=True))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -83,12 +84,11 @@ def ingest(sources: list[str] | list[Article | InputError], db: str, lang: str =
             results = map(_analyze_chunk, jobs)
         try:
             for batch in results:
-                for result in batch:
+                for source, result in batch:
                     if isinstance(result, InputError):
                         fail(result)
                     else:
-                        outcome = store.add(result, source=(result.get("source") or ""),
-                                            outlet=result.get("outlet"))
+                        outcome = store.add(result, source=source, outlet=result.get("outlet"))
                         summary.stored += outcome.stored
                         summary.already += not outcome.stored
                         summary.duplicates += outcome.duplicate_of is not None
