@@ -82,7 +82,7 @@ def analyze_partition(rows: Iterable[Any], lang: str, published: str | None) -> 
                 yield table, json.dumps(row, ensure_ascii=False)
 
 
-def run(input_path: str, output: str, master: str = "local[2]", partitions: int | None = None,
+def run(input_path: str, output: str, master: str | None = "local[2]", partitions: int | None = None,
         lang: str = "auto", published: str | None = None, fields: dict[str, str] | None = None) -> dict[str, int]:
     """Analyse a JSONL or Parquet file of articles on Spark and write one Parquet table per kind of
     row under `output`; returns the row count of each table."""
@@ -92,9 +92,10 @@ def run(input_path: str, output: str, master: str = "local[2]", partitions: int 
     # local workers run this interpreter (with chronique installed), not whatever `python3` is on PATH
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 
-    spark = (SparkSession.builder.master(master).appName("chronique")
-             .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", str(partitions or 4))
-             .getOrCreate())
+    builder = SparkSession.builder.appName("chronique").config("spark.sql.shuffle.partitions", str(partitions or 4))
+    if master:  # under spark-submit, the master comes from spark-submit
+        builder = builder.master(master).config("spark.ui.enabled", "false")
+    spark = builder.getOrCreate()
     try:
         reader = spark.read
         frame = reader.parquet(input_path) if input_path.endswith(".parquet") else reader.json(input_path)
@@ -117,3 +118,25 @@ def run(input_path: str, output: str, master: str = "local[2]", partitions: int 
         return counts
     finally:
         spark.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point for spark-submit: `spark-submit .../chronique/spark.py INPUT OUTPUT [--partitions N]`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Chronique on Spark")
+    parser.add_argument("input")
+    parser.add_argument("output")
+    parser.add_argument("--partitions", type=int)
+    parser.add_argument("--lang", default="auto")
+    parser.add_argument("--published")
+    parser.add_argument("--field", action="append", default=[], help="e.g. text=body")
+    args = parser.parse_args(argv)
+    counts = run(args.input, args.output, master=None, partitions=args.partitions, lang=args.lang,
+                 published=args.published, fields=dict(f.split("=", 1) for f in args.field))
+    print(json.dumps(counts))
+    return 1 if counts.get("quarantine") else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

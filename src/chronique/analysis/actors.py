@@ -9,6 +9,7 @@ knowledge base's, else the fullest spelling), a kind, a country, a role and a CA
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,6 +21,7 @@ from ..kb import Entry, knowledge_base
 from ..names import fullest, same_person
 from ..resources import fold
 from .component import Component
+from .extensions import doc_text
 from .lexicon import lexicon
 from .mentions import SUBJECT_DEPS, strip_det
 from .types import Actor, Mention
@@ -97,7 +99,7 @@ class ActorResolver(Component):
                 words = [w for w in fold(other.text).replace("'", " ").replace("-", " ").split() if w not in stop]
                 if len(words) > 1 and "".join(w[0] for w in words) == letters:
                     return cluster
-                if doc.text[other.end:mention.start] in (" (", "("):
+                if doc_text(doc)[other.end:mention.start] in (" (", "("):
                     return cluster
         return None
 
@@ -204,19 +206,22 @@ class ActorResolver(Component):
             if (root.dep_ == "appos" and root.head.i in phrase and not name.start < nominal.start) or (
                     head.dep_ == "appos" and head.head.i == root.i):
                 return cluster
-            if (name.start >= nominal.end and doc.text[nominal.end:name.start] in ADJACENT_GAPS) or (
-                    nominal.start >= name.end and doc.text[name.end:nominal.start] in (", ", ",")):
+            if (name.start >= nominal.end and doc_text(doc)[nominal.end:name.start] in ADJACENT_GAPS) or (
+                    nominal.start >= name.end and doc_text(doc)[name.end:nominal.start] in (", ", ",")):
                 return cluster
         return None
 
     def attach_pronouns(self, doc: Doc, clusters: list[Cluster], mentions: list[Mention]) -> None:
         persons = sorted(((m, c) for c in clusters if c.kind == "person" for m in c.mentions
                           if m.form != "pronoun"), key=lambda mc: mc[0].start)
+        breaks = [i for i, c in enumerate(doc_text(doc)) if c == "\n"]
+        paragraph_of = {m.start: bisect.bisect_left(breaks, m.start) for c in clusters for m in c.mentions}
+        paragraph_of.update({m.start: bisect.bisect_left(breaks, m.start) for m in mentions})
         for pronoun in (m for m in mentions if m.form == "pronoun"):
-            paragraph = doc.text.count("\n", 0, pronoun.start)
+            paragraph = paragraph_of[pronoun.start]
             before = [(m, c) for m, c in persons if m.start < pronoun.start
                       and (pronoun.sentence - m.sentence <= self.pronoun_window
-                           or paragraph - doc.text.count("\n", 0, m.start) <= 1)
+                           or paragraph - paragraph_of[m.start] <= 1)
                       and (m.gender is None or pronoun.gender is None or m.gender == pronoun.gender)]
             if not before:
                 continue

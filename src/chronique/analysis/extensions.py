@@ -29,3 +29,11 @@ def warn(doc: Doc, message: str) -> None:
 
 
 register_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("chronique_text")
+    if text is None:
+        text = doc.user_data["chronique_text"] = doc.text
+    return text

@@ -16,6 +16,7 @@ from ..kb import knowledge_base
 from ..names import name_parts
 from ..resources import fold
 from .component import Component
+from .extensions import doc_text
 from .lexicon import Lexicon, lexicon
 from .marks import find_marked, inside_marks
 from .types import Mention
@@ -220,7 +221,7 @@ class MentionFinder(Component):
     def pronoun_mentions(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
         """Subject pronouns outside quotation marks (inside, "il" belongs to the speaker's world)."""
         out = []
-        marks = find_marked(doc.text, english_single=self.lang == "en")
+        marks = find_marked(doc_text(doc), english_single=self.lang == "en")
         for token in doc:
             if inside_marks(marks, token.idx):
                 continue
@@ -228,7 +229,7 @@ class MentionFinder(Component):
             if token.pos_ == "PRON" and form in self.lex.pronouns and token.dep_ in SUBJECT_DEPS:
                 start = token.idx + max(0, token.text.lower().rfind(form))  # "-t-il" -> "il"
                 end = token.idx + len(token.text)
-                out.append(Mention(start, end, doc.text[start:end], "pronoun", "PRON", token.i,
+                out.append(Mention(start, end, doc_text(doc)[start:end], "pronoun", "PRON", token.i,
                                    sent_of[token.i], gender=self.lex.pronouns[form]))
         return out
 

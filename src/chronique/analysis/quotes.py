@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import Warnings
 from ..resources import fold
 from .component import Component
-from .extensions import warn
+from .extensions import doc_text, warn
 from .lexicon import lexicon
 from .marks import Marked, find_marked
 from .mentions import SUBJECT_DEPS, token_actor_index
@@ -141,7 +141,7 @@ class QuoteFinder(Component):
         # incise right after the closing mark: "», a déclaré X", "», dit-elle", "», indique le communiqué"
         for token in doc[inside.end: min(len(doc), inside.end + self.incise_window)]:  # the parser may cut
             if token.idx >= marked.outer_end and self.is_cue(token):
-                if INCISE_GAP.fullmatch(doc.text[marked.outer_end:token.idx]):
+                if INCISE_GAP.fullmatch(doc_text(doc)[marked.outer_end:token.idx]):
                     return token
                 break
             if token.text in ("«", "“", "\n") or (token.text in (".", "!", "?") and token.idx > marked.outer_end):
@@ -180,10 +180,10 @@ class QuoteFinder(Component):
 
     def direct_quotes(self, doc: Doc) -> list[Quote]:
         quotes: list[Quote] = []
-        marked_all = find_marked(doc.text, english_single=self.lang == "en")
+        marked_all = find_marked(doc_text(doc), english_single=self.lang == "en")
         previous: Quote | None = None
         for marked in marked_all:
-            if not doc.text[marked.start:marked.end].strip():
+            if not doc_text(doc)[marked.start:marked.end].strip():
                 continue
             if not marked.closed:
                 warn(doc, Warnings.W001.format(start=marked.start, end=marked.end))
@@ -206,10 +206,10 @@ class QuoteFinder(Component):
                     self.continues(doc, previous, marked):
                 speaker, confidence = previous.speaker, 0.6
             via = via or self.relay_in(sentence, speaker)
-            before = doc.text[sentence.start_char:marked.start - 1].strip()
+            before = doc_text(doc)[sentence.start_char:marked.start - 1].strip()
             kind = "direct" if not before or before.endswith((":", "«", "\"", "“")) or (cue is not None and \
                 cue.idx >= marked.outer_end) else "partial"
-            quote = Quote(id="", start=marked.start, end=marked.end, text=doc.text[marked.start:marked.end],
+            quote = Quote(id="", start=marked.start, end=marked.end, text=doc_text(doc)[marked.start:marked.end],
                           kind=kind, speaker=speaker, via=via if via != speaker else None,
                           cue=(cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
                           confidence=confidence if speaker else 0.4)
@@ -225,7 +225,7 @@ class QuoteFinder(Component):
     def headline_speaker(self, doc: Doc, marked: Marked) -> str | None:
         """A quote in the title line is said by the one person the title names outside the marks
         ("UK rebate 'unjustified' - Chirac")."""
-        title_end = doc.text.find("\n")
+        title_end = doc_text(doc).find("\n")
         if title_end < 0 or marked.end > title_end:
             return None
         people = {m.actor for m in self.mentions if m.end <= title_end and m.form == "name" and m.actor
@@ -235,7 +235,7 @@ class QuoteFinder(Component):
     def is_trailing_blurb(self, doc: Doc, marked: Marked) -> bool:
         """The article's last paragraph, all of it inside quotation marks: an author blurb or a
         boilerplate line, not someone's words."""
-        body = doc.text.rstrip()
+        body = doc_text(doc).rstrip()
         last = body.rfind("\n") + 1
         outside = body[last:marked.start] + body[marked.outer_end:]
         return marked.start >= last and not PUNCTUATION_ONLY.sub("", outside)
@@ -244,7 +244,7 @@ class QuoteFinder(Component):
         """A quote with no cue continues the previous speaker's words when only marks and punctuation
         lie between them, or a short stretch of the same paragraph (the previous quote's incise:
         "« … » affirme-t-il. « … »")."""
-        between = doc.text[previous.end:marked.start]
+        between = doc_text(doc)[previous.end:marked.start]
         if not PUNCTUATION_ONLY.sub("", between):
             return True
         return "\n" not in between and len(between) <= self.continuation_chars
@@ -280,7 +280,7 @@ class QuoteFinder(Component):
                     continue
                 speaker, via = self.speaker_of(token)
                 sentence = token.sent
-                quotes.append(Quote(id="", start=start, end=end, text=doc.text[start:end], kind="indirect",
+                quotes.append(Quote(id="", start=start, end=end, text=doc_text(doc)[start:end], kind="indirect",
                                     speaker=speaker, cue=(token.idx, token.idx + len(token.text)),
                                     via=via or self.relay_in(sentence, speaker),
                                     confidence=0.7 if speaker else 0.4))
