@@ -37,3 +37,12 @@ def test_spark_records_equal_analyze_records(tmp_path):
     assert got == expected
     events = db.execute(f"SELECT count(*) FROM read_parquet('{tmp_path / 'out' / 'events'}/*.parquet')").fetchone()
     assert events[0] == sum(len(r["events"]) for r in expected.values())
+
+    from chronique.corpus.ingest import ingest_parquet
+    from chronique.corpus.store import Store
+
+    summary = ingest_parquet(str(tmp_path / "out"), str(tmp_path / "store.duckdb"))
+    assert summary.stored == 3
+    with Store(tmp_path / "store.duckdb") as store:
+        stored = {json.loads(r)["id"] for (r,) in store.db.execute("SELECT record FROM articles").fetchall()}
+    assert stored == set(expected)

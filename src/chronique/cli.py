@@ -136,10 +136,19 @@ def ingest(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the inputs, or auto.")] = Lang.auto,
     published: Annotated[str | None, typer.Option("--published", help="Date for inputs without one.")] = None,
     max_chars: Annotated[int, typer.Option("--max-chars", help="Longest text accepted.")] = MAX_CHARS,
+    from_parquet: Annotated[bool, typer.Option("--from-parquet", help="SOURCES are `chronique spark` output "
+                                               "directories: store their records as they are.")] = False,
 ) -> None:
     """Analyse inputs into a DuckDB store: idempotent, resumable, failures quarantined."""
     from .corpus.ingest import ingest as run_ingest
+    from .corpus.ingest import ingest_parquet
 
+    if from_parquet:
+        for directory in sources:
+            summary = ingest_parquet(directory, str(db))
+            err.print(f"{directory}: {summary.stored} stored, {summary.already} already there, "
+                      f"{summary.duplicates} near-duplicate(s) -> {db}", markup=False, highlight=False)
+        return
     fields = parse_fields(field or [])
     items = list(read_inputs(sources, max_chars=max_chars, fields=fields))
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
@@ -28,6 +29,27 @@ class IngestSummary:
     duplicates: int = 0
     failed: int = 0
     failures: list[str] = field(default_factory=list)
+
+
+def ingest_parquet(directory: str, db: str, on_progress: Callable[[int], None] | None = None) -> IngestSummary:
+    """Store the records of a `chronique spark` output (its `articles` table holds each full record)."""
+    import json
+
+    import duckdb
+
+    pattern = str(Path(directory) / "articles" / "*.parquet")
+    rows = duckdb.connect().execute("SELECT record FROM read_parquet(?) ORDER BY id", [pattern]).fetchall()
+    summary = IngestSummary()
+    with Store(db) as store:
+        for (record,) in rows:
+            summary.seen += 1
+            outcome = store.add(json.loads(record), source=f"{directory}:{json.loads(record)['id']}")
+            summary.stored += outcome.stored
+            summary.already += not outcome.stored
+            summary.duplicates += outcome.duplicate_of is not None
+            if on_progress:
+                on_progress(1)
+    return summary
 
 
 def _analyze_chunk(args: tuple[list[Article], str, str | None]) -> list[tuple[str, dict[str, Any] | InputError]]:
