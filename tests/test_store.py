@@ -127,13 +127,21 @@ def test_exports_and_questions_from_a_stored_corpus(tmp_path):
 
     text = ("Visite à Téhéran\nLe ministre russe de la Défense Sergueï Choïgou est arrivé à Téhéran mardi soir. "
             "« Notre coopération progresse », a déclaré Choïgou.")
-    source = write_jsonl(tmp_path / "one.jsonl", [{"id": "v1", "text": text, "published": "2023-09-20"}])
+    other = ("Choïgou en Iran\nLe ministre russe de la Défense Sergueï Choïgou est arrivé à Téhéran mardi soir. "
+             "Les entretiens porteront sur les drones et la sécurité régionale, selon les médias locaux.")
+    source = write_jsonl(tmp_path / "two.jsonl", [
+        {"id": "v1", "text": text, "published": "2023-09-20", "outlet": "A"},
+        {"id": "v2", "text": other, "published": "2023-09-20", "outlet": "B"}])
     db = tmp_path / "q.duckdb"
     ingest([str(source)], str(db), lang="fr")
     with Store(db) as store:
-        assert ("2023-09", "CONSULT", 1, 1) in dyad_by_month(store, "RUS", "IRN")
+        assert ("2023-09", "CONSULT", 2, 2) in dyad_by_month(store, "RUS", "IRN")
+        merged = store.db.execute("SELECT reports, articles, outlets FROM merged_events WHERE type = 'CONSULT' "
+                                  "AND date = '2023-09-19'").fetchall()
+        assert merged == [(2, 2, 2)]
         profile = actor_profile(store, "Choïgou")["actors"][0]
-        assert profile["country"] == "RUS" and profile["spellings"]["Choïgou"] == 1
+        assert profile["country"] == "RUS" and profile["spellings"]["Choïgou"] == 2
+        assert profile["spellings"]["Sergueï Choïgou"] == 2  # one corpus actor across both articles
         assert search_quotes(store, "coopération progresse")[0][1] == profile["name"]
         assert export(store, "gdelt", tmp_path / "events.tsv") >= 1
         header, first = (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()[:2]
@@ -142,6 +150,6 @@ def test_exports_and_questions_from_a_stored_corpus(tmp_path):
         assert export(store, "plover", tmp_path / "events.jsonl") >= 1
         event = json.loads((tmp_path / "events.jsonl").read_text(encoding="utf-8").splitlines()[0])
         assert "est arrivé à Téhéran" in event["source"]["sentence"]
-        assert export(store, "jsonl", tmp_path / "records.jsonl") == 1
+        assert export(store, "jsonl", tmp_path / "records.jsonl") == 2
         assert export(store, "parquet", tmp_path / "tables") == len(TABLES)
     assert (tmp_path / "tables" / "events.parquet").stat().st_size > 0

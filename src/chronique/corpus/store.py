@@ -64,6 +64,18 @@ CREATE TABLE IF NOT EXISTS quarantine (
     source VARCHAR PRIMARY KEY, reason VARCHAR, seen_at TIMESTAMP DEFAULT current_timestamp
 );
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
+-- one real event, many reports: same type, same corpus actors, same date and place; near-duplicate
+-- articles are not reports of their own
+CREATE OR REPLACE VIEW merged_events AS
+SELECT e.type, e.source, e.target, e.date, p.name AS place,
+       count(*) AS reports, count(DISTINCT e.article_id) AS articles, count(DISTINCT a.outlet) AS outlets,
+       list(e.article_id || '/' || e.event_id ORDER BY e.article_id, e.event_id) AS report_ids,
+       min(e.negated::INTEGER) = 1 AS negated
+FROM events e JOIN articles a USING (article_id)
+LEFT JOIN (SELECT DISTINCT article_id, place_id, name FROM places) p
+       ON p.article_id = e.article_id AND p.place_id = e.place_id
+WHERE e.article_id NOT IN (SELECT article_id FROM duplicates)
+GROUP BY e.type, e.source, e.target, e.date, p.name;
 CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
 """
