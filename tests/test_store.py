@@ -137,7 +137,7 @@ def test_exports_and_questions_from_a_stored_corpus(tmp_path):
     with Store(db) as store:
         assert ("2023-09", "CONSULT", 2, 2) in dyad_by_month(store, "RUS", "IRN")
         merged = store.db.execute("SELECT reports, articles, outlets FROM merged_events WHERE type = 'CONSULT' "
-                                  "AND date = '2023-09-19'").fetchall()
+                                  "AND first_date = '2023-09-19'").fetchall()
         assert merged == [(2, 2, 2)]
         profile = actor_profile(store, "Choïgou")["actors"][0]
         assert profile["country"] == "RUS" and profile["spellings"]["Choïgou"] == 2
@@ -153,3 +153,27 @@ def test_exports_and_questions_from_a_stored_corpus(tmp_path):
         assert export(store, "jsonl", tmp_path / "records.jsonl") == 2
         assert export(store, "parquet", tmp_path / "tables") == len(TABLES)
     assert (tmp_path / "tables" / "events.parquet").stat().st_size > 0
+
+
+def test_reports_a_day_apart_merge_and_a_week_apart_do_not(tmp_path):
+    def report(n: int, day: str, outlet_text: str) -> dict:
+        text = f"Article {n}. {outlet_text} La Russie a rencontré l'Iran."
+        start = text.index("a rencontré")
+        actors = [{"id": "a1", "name": "Russia", "kind": "country", "country": "RUS",
+                   "mentions": [{"start": text.index("Russie"), "end": text.index("Russie") + 6, "text": "Russie",
+                                 "form": "name"}]},
+                  {"id": "a2", "name": "Iran", "kind": "country", "country": "IRN",
+                   "mentions": [{"start": text.index("Iran"), "end": text.index("Iran") + 4, "text": "Iran",
+                                 "form": "name"}]}]
+        event = {"id": "e1", "type": "CONSULT", "source": "a1", "target": "a2", "date": day, "negated": False,
+                 "trigger": {"start": start, "end": start + 11, "text": "a rencontré"}, "modality": "asserted",
+                 "sentence": {"start": 0, "end": len(text)}, "confidence": 0.8}
+        return dict(record(f"r{n}", text), actors=actors, events=[event], outlet=outlet_text)
+
+    with Store(tmp_path / "merge.duckdb") as store:
+        for n, (day, words) in enumerate([("2023-09-19", "Selon Le Monde."), ("2023-09-20", "Selon Reuters."),
+                                          ("2023-09-27", "Selon la BBC.")]):
+            store.add(report(n, day, words), outlet=words)
+        merged = store.db.execute("SELECT first_date, last_date, reports, outlets FROM merged_events "
+                                  "ORDER BY first_date").fetchall()
+    assert merged == [("2023-09-19", "2023-09-20", 2, 2), ("2023-09-27", "2023-09-27", 1, 1)]

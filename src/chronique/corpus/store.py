@@ -25,6 +25,8 @@ from datasketch import MinHash, MinHashLSH
 from ..names import name_parts
 from ..resources import fold
 
+MERGE_DAYS = 2  # reports of one event may date it a day or two apart
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
     article_id VARCHAR PRIMARY KEY,   -- hash of the text: the same text is one article
@@ -64,18 +66,32 @@ CREATE TABLE IF NOT EXISTS quarantine (
     source VARCHAR PRIMARY KEY, reason VARCHAR, seen_at TIMESTAMP DEFAULT current_timestamp
 );
 CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id);
--- one real event, many reports: same type, same corpus actors, same date and place; near-duplicate
--- articles are not reports of their own
+-- one real event, many reports: same type, corpus actors and place, dates at most MERGE_DAYS apart
+-- (day-dated reports chain into one event; month- or year-dated ones merge on the same value);
+-- near-duplicate articles are not reports of their own
 CREATE OR REPLACE VIEW merged_events AS
-SELECT e.type, e.source, e.target, e.date, p.name AS place,
-       count(*) AS reports, count(DISTINCT e.article_id) AS articles, count(DISTINCT a.outlet) AS outlets,
-       list(e.article_id || '/' || e.event_id ORDER BY e.article_id, e.event_id) AS report_ids,
-       min(e.negated::INTEGER) = 1 AS negated
-FROM events e JOIN articles a USING (article_id)
-LEFT JOIN (SELECT DISTINCT article_id, place_id, name FROM places) p
-       ON p.article_id = e.article_id AND p.place_id = e.place_id
-WHERE e.article_id NOT IN (SELECT article_id FROM duplicates)
-GROUP BY e.type, e.source, e.target, e.date, p.name;
+WITH reports AS (
+    SELECT e.*, a.outlet, p.name AS place, try_cast(e.date AS DATE) AS day
+    FROM events e JOIN articles a USING (article_id)
+    LEFT JOIN (SELECT DISTINCT article_id, place_id, name FROM places) p
+           ON p.article_id = e.article_id AND p.place_id = e.place_id
+    WHERE e.article_id NOT IN (SELECT article_id FROM duplicates)
+), gaps AS (
+    SELECT *, CASE WHEN day IS NULL THEN 1
+                   WHEN day - lag(day) OVER w > MERGE_DAYS OR lag(day) OVER w IS NULL THEN 1 ELSE 0 END AS starts
+    FROM reports
+    WINDOW w AS (PARTITION BY type, source, target, place, day IS NULL ORDER BY day, date)
+), islands AS (
+    SELECT *, CASE WHEN day IS NULL THEN coalesce(date, '') ELSE sum(starts) OVER (
+        PARTITION BY type, source, target, place, day IS NULL ORDER BY day, date
+        ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)::VARCHAR END AS island
+    FROM gaps
+)
+SELECT type, source, target, place, min(date) AS first_date, max(date) AS last_date,
+       count(*) AS reports, count(DISTINCT article_id) AS articles, count(DISTINCT outlet) AS outlets,
+       list(article_id || '/' || event_id ORDER BY article_id, event_id) AS report_ids
+FROM islands
+GROUP BY type, source, target, place, island;
 CREATE INDEX IF NOT EXISTS events_dyad ON events (source, target);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker);
 """
@@ -111,7 +127,7 @@ class Store:
     def __init__(self, path: str | Path, duplicate_threshold: float = 0.6) -> None:
         self.path = Path(path)
         self.db = duckdb.connect(str(self.path))
-        self.db.execute(SCHEMA)
+        self.db.execute(SCHEMA.replace("MERGE_DAYS", str(MERGE_DAYS)))
         self.threshold = duplicate_threshold
         self.lsh = MinHashLSH(threshold=duplicate_threshold, num_perm=PERMUTATIONS)
         self.signatures: dict[str, MinHash] = {}
