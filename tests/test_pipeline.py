@@ -100,3 +100,12 @@ def test_a_definite_role_nominal_refers_to_the_person_just_named(analyze_text):
     assert any(m["form"] == "nominal" and "porte-parole" in m["text"] for m in girard["mentions"])
     quote = next(q for q in record["quotes"] if "le texte serait voté" in q["text"])
     assert quote["speaker"] == girard["id"]
+
+
+def test_a_known_person_under_a_title_is_found_and_keeps_the_office(analyze_text):
+    record = analyze_text("Le pape François a reçu les évêques au Vatican. Le pape a ensuite déclaré que la paix "
+                          "était possible.", lang="fr")
+    pope = actor_named(record, "pape François")
+    assert pope["name"] == "Pope Francis" and pope["kind"] == "person"
+    assert any(m["form"] == "nominal" for m in pope["mentions"])
+    assert next(q for q in record["quotes"] if "la paix" in q["text"])["speaker"] == pope["id"]

@@ -187,6 +187,8 @@ class ActorResolver(Component):
         roles = {m.role for m in cluster.mentions if m.role} | ({cluster.entry.role} if cluster.entry else set())
         if not any(same_office(nominal.role, role) for role in roles):
             return False
+        if cluster.entry is not None and cluster.entry.role == nominal.role:
+            return True  # "le pape" after "le pape François": the knowledge base knows the office
         if nominal.country is not None:
             return nominal.country in self.country_votes(cluster)
         # "the prime minister" after "Prime Minister Tony Blair": a specific office, no country stated

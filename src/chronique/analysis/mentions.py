@@ -79,17 +79,20 @@ class MentionFinder(Component):
         self.lex = lexicon(self.lang)
         self.kb = knowledge_base()
         self.gazetteer = gazetteer()
-        self.org_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.kb_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         aliases = [a for a in self.kb.org_aliases() if len(a) > 2]
-        self.org_matcher.add("KB_ORG", list(nlp.tokenizer.pipe(aliases)))
+        self.kb_matcher.add("KB_ORG", list(nlp.tokenizer.pipe(aliases)))
+        # people the parser may miss under a title or a lone given name ("le pape François")
+        people = sorted({a for e in self.kb.persons for a in e.aliases if len(a.split()) > 1})
+        self.kb_matcher.add("KB_PER", list(nlp.tokenizer.pipe(people)))
 
     # ------------------------------------------------------------------ names
     def name_spans(self, doc: Doc) -> list[tuple[Span, str]]:
         """Entity spans and knowledge-base matches, longest first where they overlap, each with its
         corrected label: PER, ORG, MEDIA, LOC or GPE (a country standing for its state)."""
-        kb_spans = [Span(doc, s, e, label="KB") for _, s, e in self.org_matcher(doc)]
+        kb_spans = [Span(doc, s, e, label=doc.vocab.strings[match_id]) for match_id, s, e in self.kb_matcher(doc)]
         spans = filter_spans([*doc.ents, *kb_spans])
-        raw = {span.start: NER_LABELS.get(span.label_, "KB" if span.label_ == "KB" else "OTHER")
+        raw = {span.start: {"KB_ORG": "KB", "KB_PER": "PER"}.get(span.label_) or NER_LABELS.get(span.label_, "OTHER")
                for span in spans}
         person_keys = {name_parts(s.text)[1] for s in spans if raw[s.start] == "PER"
                        and not (len(s) <= 3 and self.gazetteer.is_state(self.gazetteer.resolve(s.text)))}
