@@ -38,6 +38,12 @@ class RateColumn(ProgressColumn):
         return Text(f"{task.speed:.1f} articles/s" if task.speed else "– articles/s")
 
 
+def progress_bar(disable: bool) -> Progress:
+    """The progress bar of long commands, on standard error: count, rate, time left."""
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                    TimeRemainingColumn(), console=err, transient=True, disable=disable)
+
+
 class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
@@ -58,7 +64,8 @@ def main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what
 
 @app.command()
 def analyze(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .html), directories, or - for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl, .html, .warc(.gz), .rss, .atom), "
+                                                "directories, globs, or - for stdin.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="jsonl: one record a line; json: an array; "
                                               "text: a readable report.")] = OutputFormat.jsonl,
@@ -84,8 +91,7 @@ def analyze(
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     console = Console(file=out) if fmt is OutputFormat.text else None
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=err, transient=True, disable=len(articles) <= 1) as progress:
+        with progress_bar(disable=len(articles) <= 1) as progress:
             task = progress.add_task("analysing", total=len(articles))
             for result in run_analysis(articles, lang=lang.value, published=published):
                 progress.advance(task)
@@ -151,9 +157,7 @@ def ingest(
         return
     fields = parse_fields(field or [])
     items = list(read_inputs(sources, max_chars=max_chars, fields=fields))
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  RateColumn(), TimeRemainingColumn(), console=err,
-                  disable=not items) as progress:
+    with progress_bar(disable=not items) as progress:
         task = progress.add_task("ingesting", total=len(items))
         summary = run_ingest(items, str(db), lang=lang.value, published=published, workers=workers,
                              on_progress=lambda n: progress.advance(task, n))
