@@ -153,7 +153,8 @@ def ingest(
         for directory in sources:
             summary = ingest_parquet(directory, str(db))
             err.print(f"{directory}: {summary.stored} stored, {summary.already} already there, "
-                      f"{summary.duplicates} near-duplicate(s) -> {db}", markup=False, highlight=False)
+                      f"{summary.duplicates} near-duplicate(s) -> {db}", markup=False, highlight=False,
+                      soft_wrap=True)
         return
     fields = parse_fields(field or [])
     items = list(read_inputs(sources, max_chars=max_chars, fields=fields))
@@ -165,7 +166,7 @@ def ingest(
         err.print(f"error: {failure}", markup=False, highlight=False, soft_wrap=True)
     err.print(f"{summary.seen} input(s): {summary.stored} stored, {summary.already} already there, "
               f"{summary.duplicates} near-duplicate(s), {summary.failed} quarantined -> {db}", markup=False,
-              highlight=False)
+              highlight=False, soft_wrap=True)
     if summary.failed:
         raise typer.Exit(1)
 
