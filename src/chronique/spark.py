@@ -56,18 +56,14 @@ def record_rows(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 def analyze_partition(rows: Iterable[Any], lang: str, published: str | None) -> Iterator[tuple[str, str]]:
     """Runs on an executor: Spark rows in, (table, JSON row) out."""
     from .analysis.analyze import analyze
-    from .corpus.readers import Article, check_date
+    from .corpus.readers import MAX_CHARS, Article, check_date, check_text
 
     def articles() -> Iterator[Article | InputError]:
         for row in rows:
             data = row.asDict()
             source = f"spark:{data.get('id')}"
             try:
-                text = data.get("text")
-                if not isinstance(text, str) or not text.strip():
-                    from .errors import Errors
-
-                    raise InputError(Errors.E101, source=source)
+                text = check_text(data.get("text") or "", source, MAX_CHARS)
                 yield Article(id=str(data.get("id")), text=text, source=source, title=data.get("title"),
                               published=check_date(data.get("published"), source), lang=data.get("lang"),
                               url=data.get("url"), outlet=data.get("outlet"))

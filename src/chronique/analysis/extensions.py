@@ -31,6 +31,16 @@ def warn(doc: Doc, message: str) -> None:
 register_extensions()
 
 
+def doc_marks(doc: Doc) -> list:
+    """The quotation-mark spans of a Doc (marks.find_marked), found once and shared by the stages."""
+    from .marks import find_marked
+
+    marks = doc.user_data.get("chronique_marks")
+    if marks is None:
+        marks = doc.user_data["chronique_marks"] = find_marked(doc_text(doc), english_single=doc.lang_ == "en")
+    return marks
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, computed once: spaCy rebuilds it from the tokens on every access."""
     text = doc.user_data.get("chronique_text")

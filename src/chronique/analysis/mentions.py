@@ -16,9 +16,9 @@ from ..kb import knowledge_base
 from ..names import name_parts
 from ..resources import fold
 from .component import Component
-from .extensions import doc_text
+from .extensions import doc_marks, doc_text
 from .lexicon import Lexicon, lexicon
-from .marks import find_marked, inside_marks
+from .marks import inside_marks
 from .types import Mention
 
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC",
@@ -224,7 +224,7 @@ class MentionFinder(Component):
     def pronoun_mentions(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
         """Subject pronouns outside quotation marks (inside, "il" belongs to the speaker's world)."""
         out = []
-        marks = find_marked(doc_text(doc), english_single=self.lang == "en")
+        marks = doc_marks(doc)
         for token in doc:
             if inside_marks(marks, token.idx):
                 continue

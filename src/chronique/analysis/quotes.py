@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import Warnings
 from ..resources import fold
 from .component import Component
-from .extensions import doc_text, warn
+from .extensions import doc_marks, doc_text, warn
 from .lexicon import lexicon
-from .marks import Marked, find_marked
+from .marks import Marked
 from .mentions import SUBJECT_DEPS, token_actor_index
 from .types import Actor, Mention, Quote
 
@@ -180,7 +180,7 @@ class QuoteFinder(Component):
 
     def direct_quotes(self, doc: Doc) -> list[Quote]:
         quotes: list[Quote] = []
-        marked_all = find_marked(doc_text(doc), english_single=self.lang == "en")
+        marked_all = doc_marks(doc)
         previous: Quote | None = None
         for marked in marked_all:
             if not doc_text(doc)[marked.start:marked.end].strip():
