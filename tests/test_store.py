@@ -123,7 +123,8 @@ def test_every_table_exists():
 
 
 def test_exports_and_questions_from_a_stored_corpus(tmp_path):
-    from chronique.corpus.export import actor_profile, dyad_by_month, export, search_quotes
+    from chronique.corpus.export import export
+    from chronique.corpus.queries import actor_profile, dyad_by_month, search_quotes
 
     text = ("Visite à Téhéran\nLe ministre russe de la Défense Sergueï Choïgou est arrivé à Téhéran mardi soir. "
             "« Notre coopération progresse », a déclaré Choïgou.")
@@ -135,14 +136,14 @@ def test_exports_and_questions_from_a_stored_corpus(tmp_path):
     db = tmp_path / "q.duckdb"
     ingest([str(source)], str(db), lang="fr")
     with Store(db) as store:
-        assert ("2023-09", "CONSULT", 2, 2) in dyad_by_month(store, "RUS", "IRN")
+        assert ("2023-09", "CONSULT", 2, 2) in dyad_by_month(store.db, "RUS", "IRN")
         merged = store.db.execute("SELECT reports, articles, outlets FROM merged_events WHERE type = 'CONSULT' "
                                   "AND first_date = '2023-09-19'").fetchall()
         assert merged == [(2, 2, 2)]
-        profile = actor_profile(store, "Choïgou")["actors"][0]
+        profile = actor_profile(store.db, "Choïgou")["actors"][0]
         assert profile["country"] == "RUS" and profile["spellings"]["Choïgou"] == 2
         assert profile["spellings"]["Sergueï Choïgou"] == 2  # one corpus actor across both articles
-        assert search_quotes(store, "coopération progresse")[0][1] == profile["name"]
+        assert search_quotes(store.db, "coopération progresse")[0][1] == profile["name"]
         assert export(store, "gdelt", tmp_path / "events.tsv") >= 1
         header, first = (tmp_path / "events.tsv").read_text(encoding="utf-8").splitlines()[:2]
         row = dict(zip(header.split("\t"), first.split("\t"), strict=True))

@@ -205,11 +205,11 @@ def query_dyad(
     db: Annotated[Path, typer.Option("--db")] = Path("chronique.duckdb"),
 ) -> None:
     """Events of a dyad by month and PLOVER type."""
-    from .corpus.export import dyad_by_month
+    from .corpus.queries import dyad_by_month
     from .corpus.store import Store
 
     with Store(db) as store:
-        for month, kind, events, articles in dyad_by_month(store, source, target):
+        for month, kind, events, articles in dyad_by_month(store.db, source, target):
             typer.echo(f"{month or '?'}\t{kind}\t{events} event(s)\t{articles} article(s)")
 
 
@@ -219,11 +219,11 @@ def query_actor(
     db: Annotated[Path, typer.Option("--db")] = Path("chronique.duckdb"),
 ) -> None:
     """An actor's profile: spellings, role, quotes, events, as JSON."""
-    from .corpus.export import actor_profile
+    from .corpus.queries import actor_profile
     from .corpus.store import Store
 
     with Store(db) as store:
-        typer.echo(json.dumps(actor_profile(store, name), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(actor_profile(store.db, name), ensure_ascii=False, indent=2))
 
 
 @query_app.command("quotes")
@@ -233,11 +233,11 @@ def query_quotes(
     limit: Annotated[int, typer.Option("--limit", min=1, max=1000)] = 50,
 ) -> None:
     """Quotes containing all the words, with their speakers."""
-    from .corpus.export import search_quotes
+    from .corpus.queries import search_quotes
     from .corpus.store import Store
 
     with Store(db) as store:
-        for text, speaker, article_id in search_quotes(store, words, limit):
+        for text, speaker, article_id in search_quotes(store.db, words, limit):
             typer.echo(f"{speaker}\t{text}\t{article_id}")
 
 
@@ -262,6 +262,31 @@ def spark(
     err.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" -> {output}", markup=False)
     if counts.get("quarantine"):
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file from `chronique ingest`.")] = Path("chronique.duckdb"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000,
+    token: Annotated[str | None, typer.Option("--token", envvar="CHRONIQUE_TOKEN", help="Allow POST /api/articles "
+                                              "to clients sending `Authorization: Bearer TOKEN`; without it the "
+                                              "server is read-only.")] = None,
+) -> None:
+    """Explore the store in the browser (actors, dyads, events, quotes, articles, map) and as a JSON API."""
+    import uvicorn
+
+    from .errors import ChroniqueError
+    from .web.app import create_app
+
+    try:
+        application = create_app(db, token=token)
+    except ChroniqueError as error:
+        err.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    mode = "read-write with a token" if token else "read-only"
+    err.print(f"Chronique on http://{host}:{port}/ ({db}, {mode}); Ctrl-C stops it", markup=False, highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -34,14 +34,29 @@ class Errors:
     # resources
     E301 = "{path}:{line}: expected {expected} tab-separated fields, found {found}; fix the row"
     E302 = "{path}: missing resource file; reinstall chronique or add the file for language '{lang}'"
+    E303 = "{path}: no such knowledge-base file (listed in CHRONIQUE_KB); fix the path or remove it from CHRONIQUE_KB"
+    E304 = ("{path}: not a PETRARCH actor dictionary ({reason}); it needs lines like `BARACK_OBAMA_ [USAELI]`, "
+            "or give a table its format's suffix (.tsv, .csv, .yaml)")
+    E305 = ("{path}: {where}: {reason}; fix the entry (in YAML, a list of entries like "
+            "`- {{name: Jane Doe, kind: person, country: USA, aliases: [J. Doe]}}`)")
+    E306 = "{path}:{line}: expected {expected} comma-separated fields, found {found}; fix the row (quote commas)"
+    E307 = "{path}: reading a YAML knowledge base needs PyYAML; `pip install pyyaml`, or use a .tsv or .csv file"
     # pipeline
     E401 = "component '{component}' failed on article {doc_id!r}: {reason}; its output is left empty"
     E402 = "unknown output format '{value}'; use one of: {choices}"
+    # the web server
+    E501 = "{path}: no such database; create it with `chronique ingest SOURCES --db {path}`"
+    E502 = "{path}: cannot open the database ({reason}); is another process writing to it?"
+    E503 = ("this server is read-only; restart it with --token (or CHRONIQUE_TOKEN) and send "
+            "`Authorization: Bearer TOKEN` to store articles")
+    E504 = "missing or wrong bearer token; send `Authorization: Bearer TOKEN` with the server's token"
 
 
 class Warnings:
     W001 = "quote at [{start}:{end}] has no closing mark; closed at the end of its paragraph"
     W002 = "trailing unattributed quoted paragraph at [{start}:{end}] ignored (author blurb or boilerplate)"
+    W003 = ("{path}: {count} line(s) skipped, not PETRARCH actor lines (first: line {line}, {reason}: {text!r}); "
+            "fix or remove them")
 
 
 class ChroniqueError(Exception):

@@ -1,6 +1,6 @@
-"""Exports and common questions over the store: JSON Lines of records, Parquet tables, GDELT-style
-event TSV, PLOVER/POLECAT-style event JSON; events of a dyad by month and type, an actor's profile,
-quote search. Near-duplicate articles are left out of event exports and counts."""
+"""Exports of the store: JSON Lines of records, Parquet tables, GDELT-style event TSV, PLOVER/POLECAT-
+style event JSON. Near-duplicate articles are left out of event exports (the questions asked of a store
+are in `queries`)."""
 
 from __future__ import annotations
 
@@ -86,43 +86,3 @@ def export(store: Store, fmt: str, out: Path) -> int:
         return n
     raise ValueError(fmt)
 
-
-def dyad_by_month(store: Store, source: str, target: str) -> list[tuple]:
-    """Events between two actors or countries (ISO3 or a name), by month and PLOVER type, counting
-    each article once and leaving near-duplicates out."""
-    return store.db.execute("""
-        SELECT substr(e.date, 1, 7) AS month, e.type, count(*) AS events, count(DISTINCT e.article_id) AS articles
-        FROM events e JOIN actors s ON s.actor_id = e.source JOIN actors t ON t.actor_id = e.target
-        WHERE (s.country = ? OR lower(s.name) = lower(?)) AND (t.country = ? OR lower(t.name) = lower(?))
-          AND e.article_id NOT IN (SELECT article_id FROM duplicates)
-        GROUP BY ALL ORDER BY month, e.type""", [source, source, target, target]).fetchall()
-
-
-def actor_profile(store: Store, name: str) -> dict[str, Any]:
-    """Every corpus actor whose name or a spelling matches: spellings with counts, roles, quotes, events."""
-    ids = [r[0] for r in store.db.execute(
-        "SELECT DISTINCT a.actor_id FROM actors a LEFT JOIN mentions m USING (actor_id) "
-        "WHERE lower(a.name) = lower(?) OR lower(m.text) = lower(?)", [name, name]).fetchall()]
-    profiles = []
-    for actor_id in ids:
-        actor = store.db.execute("SELECT name, kind, country, role, code FROM actors WHERE actor_id = ?",
-                                 [actor_id]).fetchone()
-        spellings = store.db.execute("SELECT text, count(*) FROM mentions WHERE actor_id = ? AND form = 'name' "
-                                     "GROUP BY text ORDER BY 2 DESC", [actor_id]).fetchall()
-        quotes = store.db.execute("SELECT text FROM quotes WHERE speaker = ? LIMIT 20", [actor_id]).fetchall()
-        events = store.db.execute("SELECT type, count(*) FROM events WHERE source = ? OR target = ? GROUP BY type "
-                                  "ORDER BY 2 DESC", [actor_id, actor_id]).fetchall()
-        profiles.append({"id": actor_id, "name": actor[0], "kind": actor[1], "country": actor[2], "role": actor[3],
-                         "code": actor[4], "spellings": dict(spellings), "quotes": [q for (q,) in quotes],
-                         "events": dict(events)})
-    return {"query": name, "actors": profiles}
-
-
-def search_quotes(store: Store, words: str, limit: int = 50) -> list[tuple]:
-    """Quotes containing all the words (case-insensitive), with their speaker."""
-    terms = [w for w in words.split() if w]
-    condition = " AND ".join(["lower(q.text) LIKE ?"] * len(terms)) or "TRUE"
-    return store.db.execute(
-        f"SELECT q.text, coalesce(a.name, '?') AS speaker, q.article_id FROM quotes q "
-        f"LEFT JOIN actors a ON a.actor_id = q.speaker WHERE {condition} LIMIT ?",
-        [*(f"%{t.lower()}%" for t in terms), limit]).fetchall()

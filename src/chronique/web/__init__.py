@@ -1,0 +1,1 @@
+"""The web face of a store: pages, JSON API and assets (`chronique serve`)."""
