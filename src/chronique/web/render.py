@@ -114,6 +114,7 @@ class Chart:
 
 PLOT_LEFT, PLOT_TOP, PLOT_BOTTOM = 36, 10, 30
 MAX_MONTHS = 240
+MAX_BAR = 48  # pixels: a lone month is a bar, not a wall
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -142,6 +143,7 @@ def bar_chart(counts: list[dict[str, Any]], link: Callable[[str, str], str], wid
     top = max(sum(by_month.get(m, {}).values()) for m in months)
     scale = (height - PLOT_TOP - PLOT_BOTTOM) / top
     step = (width - PLOT_LEFT) / len(months)
+    bar = min(step * 0.8, MAX_BAR)
     every = max(1, math.ceil(len(months) / 12))
     for n, month in enumerate(months):
         x = PLOT_LEFT + n * step
@@ -149,7 +151,7 @@ def bar_chart(counts: list[dict[str, Any]], link: Callable[[str, str], str], wid
         for kind in sorted(by_month.get(month, {}), key=type_order):
             count = by_month[month][kind]
             y -= count * scale
-            chart.bars.append(Bar(round(x + step * 0.1, 1), round(y, 1), round(step * 0.8, 1),
+            chart.bars.append(Bar(round(x + (step - bar) / 2, 1), round(y, 1), round(bar, 1),
                                   round(count * scale, 1), kind, month, count, link(month, kind)))
         if n % every == 0 or month == "undated":
             chart.labels.append((round(x + step / 2, 1), month))
