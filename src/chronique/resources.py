@@ -27,19 +27,22 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
-def read_table(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of a TSV resource as dicts keyed by the header; '-' and '' read as ''."""
-    with path.open(encoding="utf-8", newline="") as handle:
+def read_table(path: Path, delimiter: str = "\t") -> Iterator[dict[str, str]]:
+    """Rows of a TSV resource (or, with delimiter=",", a CSV file, where fields may be quoted) as dicts
+    keyed by the header; '-' and '' read as ''."""
+    tsv = delimiter == "\t"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         lines = ((n, line) for n, line in enumerate(handle, 1) if line.strip() and not line.startswith("#"))
         header: list[str] | None = None
         for number, line in lines:
-            fields = next(csv.reader([line.rstrip("\n")], delimiter="\t", quoting=csv.QUOTE_NONE))
+            fields = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter,
+                                     quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL))
             if header is None:
-                header = fields
+                header = [name.strip() for name in fields]
                 continue
             if len(fields) != len(header):
-                raise ChroniqueError(Errors.E301, path=path, line=number, expected=len(header),
-                                     found=len(fields))
+                raise ChroniqueError(Errors.E301 if tsv else Errors.E306, path=path, line=number,
+                                     expected=len(header), found=len(fields))
             values = ("" if value.strip() == "-" else value.strip() for value in fields)
             yield dict(zip(header, values, strict=True))
 
