@@ -21,8 +21,9 @@ from ..kb import Entry, knowledge_base
 from ..names import fullest, same_person
 from ..resources import fold
 from .component import Component
-from .extensions import doc_text
+from .extensions import doc_marks, doc_text
 from .lexicon import lexicon
+from .marks import inside_marks
 from .mentions import SUBJECT_DEPS, strip_det
 from .types import Actor, Mention
 
@@ -214,8 +215,12 @@ class ActorResolver(Component):
         return None
 
     def attach_pronouns(self, doc: Doc, clusters: list[Cluster], mentions: list[Mention]) -> None:
+        # a name inside quotation marks is in the speaker's words: no antecedent outside them
+        marks = doc_marks(doc)
+        collective = self.lex.words.get("collective_nouns", frozenset())
         persons = sorted(((m, c) for c in clusters if c.kind == "person" for m in c.mentions
-                          if m.form != "pronoun"), key=lambda mc: mc[0].start)
+                          if m.form != "pronoun" and not inside_marks(marks, m.start)),
+                         key=lambda mc: mc[0].start)
         breaks = [i for i, c in enumerate(doc_text(doc)) if c == "\n"]
         paragraph_of = {m.start: bisect.bisect_left(breaks, m.start) for c in clusters for m in c.mentions}
         paragraph_of.update({m.start: bisect.bisect_left(breaks, m.start) for m in mentions})
@@ -224,13 +229,21 @@ class ActorResolver(Component):
             before = [(m, c) for m, c in persons if m.start < pronoun.start
                       and (pronoun.sentence - m.sentence <= self.pronoun_window
                            or paragraph - paragraph_of[m.start] <= 1)
-                      and (m.gender is None or pronoun.gender is None or m.gender == pronoun.gender)]
+                      and (m.gender is None or pronoun.gender is None or m.gender == pronoun.gender)
+                      and not self.neuter_collective(doc, m, pronoun, collective)]
             if not before:
                 continue
             subjects = [(m, c) for m, c in before if is_subject(doc, m)]
             _, cluster = (subjects or before)[-1]
             cluster.mentions.append(pronoun)
             cluster.mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def neuter_collective(doc: Doc, mention: Mention, pronoun: Mention, collective: frozenset[str]) -> bool:
+        """A collective nominal without the pronoun's grammatical gender: "the government" is never
+        "he", while "le gouvernement" can be "il"."""
+        return mention.form == "nominal" and fold(doc[mention.head].lemma_) in collective and (
+            mention.gender is None or mention.gender != pronoun.gender)
 
     # ------------------------------------------------------------------ attributes
     def country_votes(self, cluster: Cluster) -> Counter[str]:

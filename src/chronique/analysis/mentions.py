@@ -1,10 +1,15 @@
 """`chronique_mentions`: every mention of a possible actor — names, role nominals ("le ministre russe
 de la Défense", "son homologue iranien"), subject pronouns — with document-level consistency: a name
 seen once as a person is a person everywhere ("Bagheri" tagged as a place is still Bagheri), a name
-in the knowledge base gets its kind from there, and a country or capital is a state actor.
+in the knowledge base gets its kind from there, and a country or capital is a state actor. Names the
+recogniser missed are added where the document vouches for them: the surname of a person named
+elsewhere, the subject of a speech verb, a transcript's speaker label, a name signing a quotation.
 """
 
 from __future__ import annotations
+
+import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -23,6 +28,10 @@ from .types import Mention
 
 NER_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC",
               "FAC": "MISC", "EVENT": "MISC", "WORK_OF_ART": "MISC", "LAW": "MISC", "PRODUCT": "MISC"}
+# a transcript's speaker label at the head of a paragraph, perhaps inside an opening quotation mark
+TRANSCRIPT_LABEL = re.compile(r"(?m)^[\"“«]?\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+# a name signing a quotation: closing mark, dash, one to four capitalised words, end of line
+SIGNATURE = re.compile(r"[”»\"'’]\s*[―—–-]\s*([A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}?)\.?[ \t]*$", re.MULTILINE)
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj")
 NOMINAL_KEEP_DEPS = {"amod", "nmod", "case", "det", "flat", "compound", "fixed", "flat:name", "nummod"}
 
@@ -68,6 +77,12 @@ def demonym_country(tokens: list[Token] | Span, lex: Lexicon) -> str | None:
     return None
 
 
+def is_inverted_subject(token: Token) -> bool:
+    """A subject clitic after its verb ("affirme-t-il", "dit-elle"), whatever the parser made of it."""
+    return token.pos_ == "PRON" and token.text.startswith("-") and token.i > 0 and (
+        token.nbor(-1).pos_ in ("VERB", "AUX") or token.nbor(-1).text == "-t")
+
+
 class MentionFinder(Component):
     extension = "chronique_mentions"
 
@@ -104,6 +119,57 @@ class MentionFinder(Component):
             label = self.label(span, raw[span.start], person_keys)
             if label and len(span.text.strip()) >= self.min_name_chars:
                 out.append((span, label))
+        out += [(span, "PER") for span in self.untagged_people(doc, spans, person_keys)]
+        taken = {i for span, _ in out for i in range(span.start, span.end)}
+        out += [(span, "PER") for span in self.speaker_labels(doc, person_keys)
+                if not any(i in taken for i in range(span.start, span.end))]
+        return out
+
+    def speaker_labels(self, doc: Doc, person_keys: set[str]) -> list[Span]:
+        """Names that sign words rather than sit in a sentence: a transcript's speaker label opening a
+        paragraph ("PENCE: Well, …"; a known person's name, or a label that opens several paragraphs)
+        and the name after a dash that ends a quotation's line ("“ … ” ― Carlos Ruiz")."""
+        text = doc_text(doc)
+        labels = [m for m in TRANSCRIPT_LABEL.finditer(text)]
+        counts = Counter(m.group(1) for m in labels)
+        found = [(m.start(1), m.end(1)) for m in labels
+                 if counts[m.group(1)] > 1 or name_parts(m.group(1))[1] in person_keys]
+        for m in SIGNATURE.finditer(text):  # "Steve Quinlan." ends a sentence; "Oscar P." keeps its initial
+            name = m.group(1)
+            found.append((m.start(1), m.end(1) - (name.endswith(".") and len(name.split()[-1]) > 2)))
+        out = []
+        for start, end in found:
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and len(span) and not any(t.ent_type_ for t in span) and \
+                    self.gazetteer.resolve(span.text) is None and not self.lex.role_of(span.text):
+                out.append(span)
+        return out
+
+    def untagged_people(self, doc: Doc, spans: list[Span], person_keys: set[str]) -> list[Span]:
+        """Proper-noun runs the recogniser left untagged that are people: the surname of a person
+        named elsewhere in the document ("Lynch said" after "Loretta Lynch"), or the proper-noun
+        subject of a speech verb ("Revesz said")."""
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        out, i = [], 0
+        while i < len(doc):
+            token = doc[i]
+            if i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(doc) and end - i < 3 and end not in taken and doc[end].pos_ == "PROPN" and \
+                    doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_start:
+                end += 1
+            span = doc[i:end]
+            i = end
+            if not span.text.replace("-", "").isalpha() or span.text.isupper() or len(span.text) < 3:
+                continue
+            root = span.root
+            speaking = root.dep_ in SUBJECT_DEPS and self.lex.speech_kind(root.head.lemma_) in ("speech", "belief")
+            known = name_parts(span.text)[1] in person_keys
+            if (known or speaking) and self.gazetteer.resolve(span.text) is None and \
+                    self.kb.organization(span.text) is None and not self.lex.role_of(span.text):
+                out.append(span)
         return out
 
     def label(self, span: Span, raw: str, person_keys: set[str]) -> str | None:
@@ -121,6 +187,8 @@ class MentionFinder(Component):
         surname = name_parts(span.text)[1]
         if raw in ("LOC", "MISC") and surname in person_keys and (place is None or place.feature == "city"):
             return "PER"
+        if raw == "ORG" and len(span) == 1 and surname in person_keys and place is None:
+            return "PER"  # a lone "Lynch" tagged as an organisation after "Loretta Lynch"
         if place is not None and raw != "ORG":
             return "GPE" if place.feature == "country" or self.is_agent(span) else "LOC"
         if raw == "ORG":
@@ -229,7 +297,8 @@ class MentionFinder(Component):
             if inside_marks(marks, token.idx):
                 continue
             form = fold(token.text).lstrip("-").removeprefix("t-")
-            if token.pos_ == "PRON" and form in self.lex.pronouns and token.dep_ in SUBJECT_DEPS:
+            if token.pos_ == "PRON" and form in self.lex.pronouns and (token.dep_ in SUBJECT_DEPS
+                                                                       or is_inverted_subject(token)):
                 start = token.idx + max(0, token.text.lower().rfind(form))  # "-t-il" -> "il"
                 end = token.idx + len(token.text)
                 out.append(Mention(start, end, doc_text(doc)[start:end], "pronoun", "PRON", token.i,

@@ -5,8 +5,11 @@ news text breaks: a doubled opening mark counts once, an opening mark left open 
 next one or at the end of its paragraph. The cue is the speech verb of the quote's sentence — an
 incise after it ("», a déclaré Choïgou", "dit-elle"), an introduction before it ("Il a ajouté : «"),
 or the verb governing it — and the speaker its subject, through the actors stage (names, role
-nominals, pronouns). Indirect speech is the `que`/`that` clause of a speech verb, and "selon X" /
-"according to X" attributes a sentence to X. An outlet that relays the words ("a rapporté IRNA",
+nominals, pronouns); a passive cue's speaker is its agent. A quote may also be signed: a transcript
+label heading it ("PENCE: …") or a name after a dash ending its line ("” ― Carla Mendes"). A quote
+with no cue continues the previous speaker's words when only that quote's incise lies between.
+Indirect speech is the `que`/`that` clause of a speech verb, and "selon X" / "according to X"
+attributes a sentence to X. An outlet that relays the words ("a rapporté IRNA",
 "selon l'agence Tasnim", "indique le communiqué de l'agence TASS") is the quote's `via`.
 """
 
@@ -23,7 +26,7 @@ from .component import Component
 from .extensions import doc_marks, doc_text, warn
 from .lexicon import lexicon
 from .marks import Marked
-from .mentions import SUBJECT_DEPS, token_actor_index
+from .mentions import SUBJECT_DEPS, is_inverted_subject, token_actor_index
 from .types import Actor, Mention, Quote
 
 SPEECH_VERB_POS = ("VERB", "AUX", "ADJ", "NOUN")
@@ -31,6 +34,14 @@ SPEAKER_KINDS = ("person", "organization", "media", "group")
 # between a closing mark and an incise cue: a comma, then at most two short words (auxiliary, clitic)
 PUNCTUATION_ONLY = re.compile(r"[\s«»“”\"'.,;:!?…]")  # what may lie between the parts of one quote
 INCISE_GAP = re.compile(r"\s*[,–—-]\s*(?:[\w’']+\s+){0,2}|\s*")
+OPENER_END = re.compile(r"\s*[,:]\s*")  # where an opening "Pour X" / "For X" phrase ends
+OPENING_MARKS = ("«", "“", "\"", "‹", "„")
+SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}(?=:\s)")  # "PENCE: …" in a transcript
+ATTRIBUTION_DASH = re.compile(r"\s*[―—–-]\s*(?=\w)")  # "“ … ” ― Carlos Ruiz" ending its line
+SIGNATURE_CHARS = 60  # a signature is a name, perhaps with a short title, not a sentence
+GOVERNOR_LEVELS = 4  # how far up the parse a quote's governing speech verb is looked for
+PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
+AGENT_DEPS = ("obl:agent", "agent")
 
 
 def phrase_of(token: Token) -> list[Token]:
@@ -89,7 +100,10 @@ class QuoteFinder(Component):
         ("…, ajoutant :")."""
         verb = cue
         for level in range(4):
-            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            subjects = [c for c in verb.children if (c.dep_ in SUBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECT_DEPS)
+                        or is_inverted_subject(c)]
+            if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):  # "X was accused by Y of …"
+                subjects = [self.agent_of(verb)] if self.agent_of(verb) is not None else []
             if cue.dep_ == "amod" or cue.pos_ == "ADJ":  # "s'est dit convaincu"
                 subjects += [c for c in cue.head.children if c.dep_ in SUBJECT_DEPS]
             for subject in subjects:
@@ -106,6 +120,16 @@ class QuoteFinder(Component):
             else:
                 break
         return None, None
+
+    @staticmethod
+    def agent_of(verb: Token) -> Token | None:
+        """The agent of a passive verb ("by X", "par X"): the one who spoke; its passive subject is
+        the one spoken of or to."""
+        for child in verb.children:
+            if child.dep_ in AGENT_DEPS:
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else child
+        return None
 
     def governing_subject(self, inside: Span) -> str | None:
         """For a quote with no cue ("Il a attribué cela aux « relations … »"): the person subject of
@@ -150,23 +174,23 @@ class QuoteFinder(Component):
         for token in reversed(doc[sentence_start: inside.start]):
             if self.is_cue(token):
                 return token
-        # a verb inside the quote's sentence that governs the quote
+        # a verb inside the quote's sentence that governs the quote, directly or through the clause
+        # it sits in ("Mr Bush's first task was to « … » within the US, he said")
         for token in inside:
             if not inside.start <= token.head.i < inside.end and self.is_cue(token.head):
                 return token.head
+        for ancestor in list(inside.root.ancestors)[:GOVERNOR_LEVELS]:
+            if not inside.start <= ancestor.i < inside.end and self.is_cue(ancestor):
+                return ancestor
         return None
 
     def selon(self, sentence: Span) -> str | None:
         """The actor of a "selon X" / "according to X" phrase in the sentence, or of an opening
         "Pour X, …" naming a person."""
         folded = fold(sentence.text)
-        for marker in self.lex.words.get("opinion_openers", ()):
-            if folded.startswith(marker + " ") and "," in sentence.text[:120]:
-                opener = sentence.doc.char_span(sentence.start_char, sentence.start_char + sentence.text.index(","),
-                                                alignment_mode="contract")
-                actor = self.actor_in(list(opener), ("person",)) if opener is not None and len(opener) else None
-                if actor:
-                    return actor
+        actor = self.opener(sentence, folded)
+        if actor:
+            return actor
         for marker in self.lex.according:
             at = folded.find(marker + " ")
             if at >= 0 and (at == 0 or not folded[at - 1].isalnum()):
@@ -176,6 +200,29 @@ class QuoteFinder(Component):
                     actor = self.actor_in(phrase)
                     if actor:
                         return actor
+        return None
+
+    def opener(self, sentence: Span, folded: str) -> str | None:
+        """The person of an opening "Pour X, …" / "For X, …" (after a conjunction: "Mais pour
+        Obama, « … »"); an organisation too when the opener leads straight into the quote or a colon
+        ("Pour l'association April : « … »")."""
+        words = folded.split(" ", 1)
+        skip = len(words[0]) + 1 if len(words) > 1 and words[0] in self.lex.words.get("conjunctions", ()) else 0
+        text = sentence.text
+        for marker in self.lex.words.get("opinion_openers", ()):
+            if not folded.startswith(marker + " ", skip):
+                continue
+            limit = min(len(text), skip + 160)
+            for cut in list(OPENER_END.finditer(text, skip, limit))[:2]:  # "Pour l'association de …, l'April :"
+                opener = sentence.doc.char_span(sentence.start_char + skip, sentence.start_char + cut.start(),
+                                                alignment_mode="contract")
+                if opener is None or not len(opener) or any(t.pos_ in ("VERB", "AUX") for t in opener):
+                    return None
+                straight = cut.group().strip() == ":" or text[cut.end():cut.end() + 1] in OPENING_MARKS
+                actor = self.actor_in(list(opener), SPEAKER_KINDS if straight else ("person",))
+                if actor:
+                    return actor
+            return None
         return None
 
     def direct_quotes(self, doc: Doc) -> list[Quote]:
@@ -190,13 +237,15 @@ class QuoteFinder(Component):
             inside = doc.char_span(marked.start, marked.end, alignment_mode="expand")
             if inside is None:
                 continue
-            sentence = doc[inside[0].sent.start: inside[-1].sent.end]
-            cue = self.cue_near(doc, marked)
-            speaker, via = self.speaker_of(cue) if cue is not None else (None, None)
+            # from the sentence of the opening mark: the parser may start a sentence inside the marks
+            sentence = doc[doc[max(0, inside.start - 1)].sent.start: inside[-1].sent.end]
+            signed = self.label_speaker(doc, marked) or self.signature(doc, marked)
+            cue = self.cue_near(doc, marked) if signed is None else None
+            speaker, via = self.speaker_of(cue) if cue is not None else (signed, None)
             if cue is not None and speaker is None and cue.idx >= marked.outer_end:
                 speaker = self.after_incise(cue)  # "» déclare à l'AFP Jean-Philippe Magnen" (parsed as object)
             confidence = 0.9 if cue is not None and speaker else 0.6
-            if cue is None and self.drop_trailing_blurb and self.is_trailing_blurb(doc, marked):
+            if cue is None and signed is None and self.drop_trailing_blurb and self.is_trailing_blurb(doc, marked):
                 warn(doc, Warnings.W002.format(start=marked.start, end=marked.end))
                 continue
             if speaker is None and cue is None:
@@ -216,6 +265,26 @@ class QuoteFinder(Component):
             quotes.append(quote)
             previous = quote
         return quotes
+
+    def label_speaker(self, doc: Doc, marked: Marked) -> str | None:
+        """The speaker a transcript names at the head of the quoted words ("PENCE: Well, look, …")."""
+        label = SPEAKER_LABEL.match(doc_text(doc), marked.start)
+        span = doc.char_span(marked.start, label.end(), alignment_mode="expand") if label else None
+        return self.actor_in(list(span), SPEAKER_KINDS) if span is not None else None
+
+    def signature(self, doc: Doc, marked: Marked) -> str | None:
+        """The one a quote is signed by: a dash after the closing mark and a name ending the line
+        ("“ … ” ― Carlos Ruiz", a vox pop or an epigraph)."""
+        text = doc_text(doc)
+        dash = ATTRIBUTION_DASH.match(text, marked.outer_end)
+        if dash is None:
+            return None
+        line_end = text.find("\n", dash.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - dash.end() > SIGNATURE_CHARS:
+            return None
+        span = doc.char_span(dash.end(), line_end, alignment_mode="expand")
+        return self.actor_in(list(span), SPEAKER_KINDS) if span is not None and len(span) else None
 
     def after_incise(self, cue: Token) -> str | None:
         """The first person or organisation named after an incise cue, up to the end of its sentence."""
@@ -247,7 +316,11 @@ class QuoteFinder(Component):
         between = doc_text(doc)[previous.end:marked.start]
         if not PUNCTUATION_ONLY.sub("", between):
             return True
-        return "\n" not in between and len(between) <= self.continuation_chars
+        if "\n" in between:
+            return False
+        if previous.cue is not None and previous.end <= previous.cue[0] < marked.start:
+            return True  # the previous quote's incise, however long: "» said X, a lawyer who … « …"
+        return len(between) <= self.continuation_chars
 
     # ------------------------------------------------------------------ indirect speech
     def indirect_quotes(self, doc: Doc, direct: list[Quote]) -> list[Quote]:
