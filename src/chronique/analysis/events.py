@@ -7,9 +7,18 @@ under it ("faire face à des sanctions"). The subject is the source and the obje
 prepositional complement the target (`inverse` triggers swap them; a passive's agent is its source);
 a place as target stands for its country ("est arrivé à Téhéran" -> Iran). An event needs at least
 one side: a trigger with no actor around it is not coded (dictionary coders fail on precision).
+
+A coordinated side is one event per member ("la Russie et la Chine ont bloqué", "French and Egyptian
+warships"). A trigger inside the content of a request, threat, refusal, accusation or agreement ("a
+accusé le Rwanda de soutenir", "threatened to ban") is what that event is about, not a second event;
+its participants fill the governing event's missing target. Unnamed sides are read off demonyms
+("Palestinians", "un groupe de diplomates marocains"), and a subject pronoun or relative pronoun off the
+speaker of the reported clause or the noun the relative clause qualifies.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -27,6 +36,15 @@ TARGET_CASES = {
 }
 OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "dative", "prep", "obl:agent")
 AGENT_CASES = {"par", "by"}
+# event types whose complement is their content: what is asked, threatened, refused, alleged, agreed
+EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE", "SUPPORT"})
+# prepositions that mostly say where, not with whom: their place is a target only when nothing better is
+LOCATIVE_CASES = frozenset({"en", "sur", "in", "at", "on", "into"})
+# a dependency on the way up from a trigger to an embedding one that makes it a separate statement
+CLAUSE_BOUNDARIES = frozenset({"conj", "parataxis", "advcl", "relcl", "acl:relcl", "appos", "nsubj", "nsubj:pass",
+                               "nsubjpass", "csubj", "ROOT", "dep", "list"})
+CONTENT_DEPS = ("xcomp", "ccomp")
+MAX_SIDES = 6  # coordinated members coded on one side at most
 
 
 class EventCoder(Component):
@@ -59,20 +77,62 @@ class EventCoder(Component):
 
     # ------------------------------------------------------------------ participants
     def actor_of(self, token: Token) -> str | None:
-        """The actor a token (and its phrase) designates; a place stands for its country."""
-        for t in [token, *sorted(token.subtree, key=lambda x: abs(x.i - token.i))][:6]:
-            if t.i in self.by_token:
-                return self.by_token[t.i]
-        return self.place_actor(token) or self.demonym_actor(token)
+        """The first actor a token (and its phrase) designates."""
+        return next(iter(self.actors_of(token)), None)
 
-    def demonym_actor(self, token: Token) -> str | None:
-        """The state behind an unnamed actor qualified by a demonym ("son invité russe", "les
-        autorités iraniennes") or ending in a compound demonym."""
+    def actors_of(self, token: Token) -> list[str]:
+        """The actors a phrase designates, one per coordinated member ("la Russie et la Chine")."""
+        out: list[str] = []
+        for member in (token, *(c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))):
+            for actor in self.member_actors(member):
+                if actor not in out:
+                    out.append(actor)
+        return out[:MAX_SIDES]
+
+    def member_actors(self, token: Token) -> list[str]:
+        """A named actor in the phrase, else the country of a place it names, else its demonyms."""
+        near = [t for t in sorted(token.subtree, key=lambda x: abs(x.i - token.i))[:6]
+                if t.i == token.i or not any(a.dep_ == "conj" and a.i != token.i for a in self.path_up(t, token))]
+        for t in near:
+            if t.i in self.by_token:
+                return [self.by_token[t.i]]
+        place = self.place_actor(token)
+        return [place] if place else self.demonym_actors(token)
+
+    @staticmethod
+    def path_up(token: Token, top: Token) -> list[Token]:
+        """Tokens from `token` up to (not including) its ancestor `top`."""
+        out = []
+        while token.i != top.i and token.head.i != token.i:
+            out.append(token)
+            token = token.head
+        return out
+
+    def demonym_actors(self, token: Token, depth: int = 2) -> list[str]:
+        """The states behind an unnamed side: a demonym noun ("Palestinians", "les Iraniens"), demonyms
+        qualifying it ("son invité russe", "French and Egyptian warships"), or those of the group it
+        quantifies ("a group of Moroccan diplomats", "des milliers de Nigérians")."""
+        doc = token.doc
+        if token.pos_ in ("NOUN", "PROPN") and (iso3 := self.lex.demonyms.get(fold(token.text))):
+            return [self.country_actor(iso3, doc, doc[token.i:token.i + 1])]
+        out: list[str] = []
         for child in token.children:
-            iso3 = self.lex.demonyms.get(fold(child.text)) if child.dep_ in ("amod", "nmod", "compound") else None
-            if iso3:
-                return self.country_actor(iso3, token.doc, token.doc[token.i:token.i + 1])
-        return None
+            if child.dep_ in ("amod", "nmod", "compound", "flat", "flat:name") or (
+                    child.dep_ == "conj" and child.pos_ == "ADJ"):
+                for t in (child, *child.conjuncts):
+                    if (iso3 := self.lex.demonyms.get(fold(t.text))) and t.i != token.i:
+                        actor = self.country_actor(iso3, doc, doc[t.i:t.i + 1])
+                        if actor not in out:
+                            out.append(actor)
+        if out or depth == 0:
+            return out
+        for child in token.children:  # "a group of Moroccan diplomats", "des centaines de Tchadiens"
+            inner = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and fold(
+                child.text) in ("of", "from") else [child] if child.dep_ == "nmod" and self.case_of(child) in (
+                "de", "d'") else []
+            for g in inner:
+                out += [a for a in self.demonym_actors(g, depth - 1) if a not in out]
+        return out
 
     def place_actor(self, token: Token) -> str | None:
         """The country actor of a place named by the token or its children ("à Téhéran" -> Iran)."""
@@ -103,6 +163,8 @@ class EventCoder(Component):
         for _ in range(3):
             agent = [c for c in verb.children if c.dep_ in ("obl:agent", "agent") or (
                 c.dep_.startswith("obl") and any(fold(g.text) in AGENT_CASES for g in c.children if g.dep_ == "case"))]
+            if self.lang == "en" and not agent:  # "was attacked by X": the agent is under the preposition
+                agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             passive = any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) and bool(agent)
             if passive:
                 return agent[0], True
@@ -115,6 +177,49 @@ class EventCoder(Component):
                 break
         return None, False
 
+    def subject_actors(self, token: Token) -> tuple[list[str], bool]:
+        """(actors, passive) of the trigger's subject; an unresolved pronoun stands for the antecedent of
+        its relative clause ("Beijing, which described") or the speaker of its reported clause
+        ("Switzerland said it had expelled")."""
+        subject, passive = self.subject(token)
+        if subject is None:
+            return [], passive
+        actors = self.actors_of(subject)
+        if actors or subject.pos_ != "PRON":
+            return actors, passive
+        clause = subject.head
+        if clause.dep_ in ("relcl", "acl:relcl", "acl") and "Rel" in subject.morph.get("PronType"):
+            return self.actors_of(clause.head), passive
+        if "1" in subject.morph.get("Person") or "2" in subject.morph.get("Person"):
+            return [], passive
+        for _ in range(3):  # "Choïgou a visité une exposition, où il a rencontré", "Syria says it will"
+            if clause.head.i == clause.i or clause.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "xcomp"):
+                break
+            clause = clause.head
+            governor = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            if governor is not None and governor.pos_ != "PRON" and (
+                    subject.morph.get("Number") == governor.morph.get("Number") or not governor.morph.get("Number")):
+                return self.actors_of(governor), passive
+        return [], passive
+
+    @staticmethod
+    def is_possessive_pronoun(token: Token) -> bool:
+        return "Yes" in token.morph.get("Poss") or (token.dep_ == "poss" and token.pos_ == "PRON")
+
+    def clause_subject(self, token: Token) -> list[str]:
+        """The actors of the subject of the clause a noun sits in: what a possessive refers to ("Bagheri,
+        qui a déclaré lors de sa réception", "their forces had completed their withdrawal")."""
+        verb = token
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") and verb.i != token.i:
+                actors, _ = self.subject_actors(verb)
+                if actors:
+                    return actors
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return []
+
     def case_of(self, token: Token) -> str | None:
         for child in token.children:
             if child.dep_ in ("case", "mark") or (self.lang == "en" and child.dep_ == "prep"):
@@ -124,7 +229,8 @@ class EventCoder(Component):
         return None
 
     def objects(self, token: Token) -> list[Token]:
-        """Direct objects first, then prepositional complements with a target preposition."""
+        """Direct objects first, then prepositional complements with a target preposition, locative
+        ones ("en Syrie", "in Basra") last."""
         out = [c for c in token.children if c.dep_ in ("obj", "dobj", "iobj", "dative")]
         for child in token.children:
             if child.dep_ in OBJECT_DEPS and child not in out:
@@ -132,44 +238,133 @@ class EventCoder(Component):
                     out += [g for g in child.children if g.dep_ == "pobj" and fold(child.text) in self.cases]
                 elif self.case_of(child) in self.cases:
                     out.append(child)
-        return out
+        return sorted(out, key=self.is_locative)
 
-    def participants(self, token: Token, trigger: Trigger) -> tuple[str | None, str | None]:
-        source = target = None
+    def is_locative(self, token: Token) -> bool:
+        return token.dep_ not in ("obj", "dobj", "iobj", "dative") and self.case_of(token) in LOCATIVE_CASES
+
+    def participants(self, token: Token, trigger: Trigger) -> tuple[list[str], list[str], bool]:
+        """(sources, targets, weak) of a trigger: one actor per coordinated member on each side; weak
+        when the target is only a place the event happened in."""
+        sources: list[str] = []
+        targets: list[str] = []
+        weak = False
         if token.pos_ in ("NOUN", "PROPN"):
-            for child in token.children:
-                case = self.case_of(child)
-                actor = self.actor_of(child) if child.dep_ in (*OBJECT_DEPS, "det", "poss", "nmod:poss") else None
-                if actor is None:
-                    continue
-                if case in ("de", "d'", "of", "by") or child.dep_ in ("det", "poss", "nmod:poss"):
-                    source = source or actor
-                elif case in self.cases:
-                    target = target or actor
+            sources, targets = self.noun_participants(token, trigger)
             governor = token.head
-            if source is None and token.dep_ in ("obj", "dobj") and fold(governor.lemma_) in self.light_verbs:
-                subject, _ = self.subject(governor)  # "a effectué une visite", "held talks"
-                source = self.actor_of(subject) if subject is not None else None
+            if not sources and token.dep_ in ("obj", "dobj") and fold(governor.lemma_) in self.light_verbs:
+                sources, _ = self.subject_actors(governor)  # "a effectué une visite", "held talks"
         elif trigger.roles == "visit":  # "est arrivé à Téhéran": the destination's country is the host
-            subject, _ = self.subject(token)
-            source = self.actor_of(subject) if subject is not None else None
+            sources, _ = self.subject_actors(token)
             target = next((self.place_actor(obj) for obj in self.objects(token) if self.place_actor(obj)), None)
-            actors = {a.id: a for a in self.actors}
-            if target is None or (source in actors and actors[source].country == actors[target].country):
-                return None, None  # no destination, or a trip at home: not a consultation
+            countries = {a.id: a.country for a in self.actors}
+            if target is None or any(countries.get(s) == countries[target] for s in sources):
+                return [], [], False  # no destination, or a trip at home: not a consultation
+            targets = [target]
         else:
-            subject, passive = self.subject(token)
-            source = self.actor_of(subject) if subject is not None else None
+            sources, passive = self.subject_actors(token)
             for obj in self.objects(token):
-                if (actor := self.actor_of(obj)) is not None and actor != source:
-                    target = actor
+                if actors := [a for a in self.actors_of(obj) if a not in sources]:
+                    targets, weak = actors, self.is_locative(obj)
                     break
             if passive:
                 patient = next((c for c in token.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
-                target = self.actor_of(patient) if patient is not None else target
+                targets = (self.actors_of(patient) if patient is not None else []) or targets
         if trigger.roles == "inverse":
-            source, target = target, source
-        return source, (target if target != source else None)
+            sources, targets = targets, sources
+        return sources, [t for t in targets if t not in sources], weak
+
+    def complements(self, token: Token) -> Iterator[tuple[Token, str | None]]:
+        """(complement, preposition) of a noun; English prepositions head their object."""
+        for child in token.children:
+            if self.lang == "en" and child.dep_ == "prep":
+                yield from ((g, fold(child.text)) for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ in (*OBJECT_DEPS, "det", "poss", "nmod:poss", "amod", "compound"):
+                yield child, self.case_of(child)
+
+    def noun_participants(self, token: Token, trigger: Trigger) -> tuple[list[str], list[str]]:
+        """Sides of a nominal event: "de"/"of"/possessive is the agent ("la visite de Choïgou", "Russia's
+        talks") or, for a `patient` noun, the patient ("l'assassinat de Rafic Hariri"); a target
+        preposition gives the target; a demonym or a state qualifying the noun is the agent when nothing
+        else is ("Palestinian riots", "US sanctions")."""
+        sources: list[str] = []
+        targets: list[str] = []
+        qualifiers: list[str] = []
+        for child, case in self.complements(token):
+            if child.dep_ in ("amod", "compound"):
+                qualifiers = qualifiers or self.qualifier_actors(child)
+                continue
+            actors = self.actors_of(child) if child.dep_ != "det" or self.is_possessive_pronoun(child) else []
+            if not actors and self.is_possessive_pronoun(child) and trigger.roles != "patient":
+                actors = self.clause_subject(token)  # "lors de sa réception avec Shoygu"
+            if not actors:
+                continue
+            possessive = child.dep_ in ("det", "poss", "nmod:poss")
+            if trigger.roles == "patient" and (case in ("de", "d'", "of") or (possessive and child.pos_ in (
+                    "PRON", "DET"))):  # "l'assassinat de Rafic Hariri", "his arrest"
+                targets = targets or actors
+            elif case in ("de", "d'", "of", "by", "par") or possessive:
+                sources = sources or actors
+            elif case in self.cases:
+                targets = targets or actors
+        return sources or [q for q in qualifiers if q not in targets], targets
+
+    def qualifier_actors(self, token: Token) -> list[str]:
+        """The states an adjective or a compound names ("Palestinian", "French and Egyptian", "US")."""
+        out: list[str] = []
+        for t in (token, *token.conjuncts):
+            if t.i in self.by_token:
+                actor = self.by_token[t.i]
+            elif iso3 := self.lex.demonyms.get(fold(t.text)):
+                actor = self.country_actor(iso3, t.doc, t.doc[t.i:t.i + 1])
+            else:
+                actor = self.place_actor(t) if t.pos_ == "PROPN" else None
+            if actor and actor not in out:
+                out.append(actor)
+        return out
+
+    def embedder(self, token: Token, triggers: dict[int, Trigger]) -> Token | None:
+        """The trigger whose content this trigger is ("a accusé le Rwanda de soutenir", "threatened to
+        ban", "called for the release of"), or None when it states an event of its own."""
+        node = token
+        for _ in range(3):
+            if node.dep_ in CLAUSE_BOUNDARIES or node.head.i == node.i or not self.is_content(node):
+                return None
+            node = node.head
+            if node.i in triggers and triggers[node.i].type in EMBEDDING_TYPES and triggers[
+                    node.i].mode != "investigate":  # an inquiry into an attack does not absorb the attack
+                return node
+            if self.lex.speech_kind(node.lemma_):  # "condamnent, déclarant que Washington s'oppose"
+                return None
+        return None
+
+    @staticmethod
+    def restates(token: Token, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+        """A noun naming the event its verb already codes ("a ouvert une enquête", "imposed sanctions"):
+        one interaction, one event."""
+        head = token.head
+        return (token.pos_ in ("NOUN", "PROPN") and head.i != token.i and head.i in triggers
+                and triggers[head.i].type == trigger.type)
+
+    def is_content(self, node: Token) -> bool:
+        """Whether a verb on the way up is a complement ("de soutenir", "to ban", "that the US cancel",
+        "of violating") rather than an adjunct participle ("déposant des plaintes")."""
+        if node.pos_ not in ("VERB", "AUX") or node.dep_ in ("ccomp", "pcomp"):
+            return True
+        return any(c.dep_ == "mark" or fold(c.text) == "to" for c in node.children)
+
+    def content_actors(self, token: Token, sources: list[str]) -> list[str]:
+        """Who the content of a request, threat, refusal or accusation is about when the trigger names
+        no target: the subject of its clause ("demanded that the US cancel"), else its objects
+        ("threatened to deliver blows to the United States")."""
+        for clause in (c for c in token.children if c.dep_ in CONTENT_DEPS and self.is_content(c)):
+            subject = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
+            found = [a for a in self.actors_of(subject) if a not in sources] if subject is not None else []
+            for obj in self.objects(clause):
+                found = found or [a for a in self.actors_of(obj) if a not in sources]
+            if found:
+                return found
+        return []
 
     # ------------------------------------------------------------------ qualifiers
     def negated(self, token: Token) -> bool:
@@ -197,40 +392,67 @@ class EventCoder(Component):
     def predict(self, doc: Doc) -> list[Event]:
         self.actors: list[Actor] = list(doc._.chronique_actors or [])
         self.by_token = token_actor_index(doc, [m for a in self.actors for m in a.mentions])
-        times = doc._.chronique_times or []
-        places = doc._.chronique_places or []
-        quotes = doc._.chronique_quotes or []
-        published = (doc._.chronique_meta or {}).get("published")
+        triggers = {token.i: trigger for token in doc if (trigger := self.match(token)) is not None}
+        coded: dict[int, tuple[list[str], list[str], bool]] = {}
+        embedded: dict[int, list[int]] = {}
+        for i in triggers:
+            governor = self.embedder(doc[i], triggers)
+            if governor is not None:
+                embedded.setdefault(governor.i, []).append(i)
+        for i, trigger in triggers.items():
+            coded[i] = self.participants(doc[i], trigger)
         events: list[Event] = []
         seen: set[tuple] = set()
-        for token in doc:
-            trigger = self.match(token)
-            if trigger is None:
+        inner = {i for found in embedded.values() for i in found}
+        inner |= {i for i, trigger in triggers.items() if self.restates(doc[i], trigger, triggers)}
+        for i, trigger in triggers.items():
+            if i in inner:
                 continue
-            source, target = self.participants(token, trigger)
-            if self.require_actor and source is None and target is None:
+            token = doc[i]
+            sources, targets, weak = coded[i]
+            if (weak or not targets) and trigger.type in EMBEDDING_TYPES:
+                targets = self.embedded_targets(token, sources, embedded, coded) or targets
+            if self.require_actor and not sources and not targets:
                 continue
-            sentence = token.sent
-            key = (sentence.start, trigger.type, source, target)
-            if key in seen:
-                continue
-            seen.add(key)
-            s_start, s_end = sentence.start_char, sentence.end_char
-            time = next((t for t in times if s_start <= t.start < s_end), None)
-            place = next((p for p in places for start, _ in p.mentions if s_start <= start < s_end), None)
-            quote = next((q for q in quotes if q.start <= token.idx < q.end), None)
-            span = doc[min(t.i for t in (token, *token.children) if t.dep_ in ("aux", "aux:tense", "aux:pass")
-                           or t.i == token.i):token.i + 1]
-            events.append(Event(
-                id=f"e{len(events) + 1}", type=trigger.type, mode=trigger.mode, cameo=trigger.cameo,
-                source=source, target=target, trigger=(span.start_char, span.end_char),
-                sentence=(s_start, s_end), date=time.value if time and len(time.value) <= 10 and "W" not in
-                time.value else published, date_source="sentence" if time else ("published" if published else None),
-                place=place.id if place else None, negated=self.negated(token), modality=self.modality(token),
-                quote=quote.id if quote else None,
-                confidence=0.8 if source and target else 0.5))
+            for source in sources or [None]:
+                for target in [t for t in targets if t != source] or [None]:
+                    key = (token.sent.start, trigger.type, source, target)
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(self.event(doc, token, trigger, source, target, len(events) + 1))
         doc._.chronique_actors = self.actors
         return events
+
+    def embedded_targets(self, token: Token, sources: list[str], embedded: dict[int, list[int]],
+                         coded: dict[int, tuple[list[str], list[str], bool]]) -> list[str]:
+        """Target of an embedding event from its content: the other side of an embedded event (its
+        source when that is not ours: "rejected calls by Belarus for aid"), else its clause."""
+        for i in embedded.get(token.i, []):
+            inner_sources, inner_targets, _ = coded[i]
+            for side in (inner_sources, inner_targets):
+                if found := [a for a in side if a not in sources]:
+                    return found
+        return self.content_actors(token, sources)
+
+    def event(self, doc: Doc, token: Token, trigger: Trigger, source: str | None, target: str | None,
+              n: int) -> Event:
+        sentence = token.sent
+        s_start, s_end = sentence.start_char, sentence.end_char
+        time = next((t for t in doc._.chronique_times or [] if s_start <= t.start < s_end), None)
+        place = next((p for p in doc._.chronique_places or [] for start, _ in p.mentions if s_start <= start < s_end),
+                     None)
+        quote = next((q for q in doc._.chronique_quotes or [] if q.start <= token.idx < q.end), None)
+        published = (doc._.chronique_meta or {}).get("published")
+        span = doc[min(t.i for t in (token, *token.children) if t.dep_ in ("aux", "aux:tense", "aux:pass")
+                       or t.i == token.i):token.i + 1]
+        return Event(
+            id=f"e{n}", type=trigger.type, mode=trigger.mode, cameo=trigger.cameo,
+            source=source, target=target, trigger=(span.start_char, span.end_char),
+            sentence=(s_start, s_end), date=time.value if time and len(time.value) <= 10 and "W" not in
+            time.value else published, date_source="sentence" if time else ("published" if published else None),
+            place=place.id if place else None, negated=self.negated(token), modality=self.modality(token),
+            quote=quote.id if quote else None,
+            confidence=0.8 if source and target else 0.5)
 
 
 @Language.factory(
