@@ -94,3 +94,20 @@ def test_patient_noun_complement_is_the_target(analyze_text):
 ])
 def test_trigger_lexicon(analyze_text, text, lang, expected):
     assert types(analyze_text(text, lang=lang)) == [expected]
+
+
+# ---------------------------------------------------------------- declined acts, "between"
+def test_a_declined_cooperative_act_is_a_rejection(analyze_text):
+    record = analyze_text("La Russie n'a pas signé l'accord avec l'Ukraine.")
+    assert dyads(record) == {("REJECT", "RUS", "UKR")}
+    assert record["events"][0]["negated"] is False  # the rejection itself is asserted
+
+
+def test_between_names_both_sides_of_a_clash(analyze_text):
+    record = analyze_text("Les combats entre l'armée congolaise et l'armée rwandaise ont repris.")
+    assert dyads(record) == {("ASSAULT", "COD", "RWA")}
+
+
+def test_cooperation_between_two_states_is_not_an_event_by_itself(analyze_text):
+    record = analyze_text("Le ministre a déclaré que la coopération entre Moscou et Téhéran était excellente.")
+    assert record["events"] == []

@@ -19,6 +19,7 @@ speaker of the reported clause or the noun the relative clause qualifies.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -44,6 +45,11 @@ LOCATIVE_CASES = frozenset({"en", "sur", "in", "at", "on", "into"})
 CLAUSE_BOUNDARIES = frozenset({"conj", "parataxis", "advcl", "relcl", "acl:relcl", "appos", "nsubj", "nsubj:pass",
                                "nsubjpass", "csubj", "ROOT", "dep", "list"})
 CONTENT_DEPS = ("xcomp", "ccomp")
+BETWEEN_CASES = frozenset({"entre", "between"})
+# events whose "between X and Y" names the two sides; "la coopération entre X et Y" is a state of affairs
+BETWEEN_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "THREATEN", "COERCE"})
+# a cooperative act that is denied or declined is a rejection ("will not accept", "n'a pas signé")
+DECLINABLE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "SUPPORT", "AID", "RETREAT"})
 MAX_SIDES = 6  # coordinated members coded on one side at most
 
 
@@ -307,6 +313,10 @@ class EventCoder(Component):
                 sources = sources or actors
             elif case in self.cases:
                 targets = targets or actors
+            elif case in BETWEEN_CASES and not targets and trigger.type in BETWEEN_TYPES:
+                # "les combats entre l'armée et les rebelles", "talks between X and Y"
+                sides = [a for a in actors if a not in sources]
+                sources, targets = (sources, sides) if sources else (sides[:1], sides[1:])
         return sources or [q for q in qualifiers if q not in targets], targets
 
     def qualifier_actors(self, token: Token) -> list[str]:
@@ -414,12 +424,15 @@ class EventCoder(Component):
                 targets = self.embedded_targets(token, sources, embedded, coded) or targets
             if self.require_actor and not sources and not targets:
                 continue
+            declined = trigger.type in DECLINABLE_TYPES and self.negated(token)
+            if declined:
+                trigger = replace(trigger, type="REJECT", mode=None, cameo="120")
             for source in sources or [None]:
                 for target in [t for t in targets if t != source] or [None]:
                     key = (token.sent.start, trigger.type, source, target)
                     if key not in seen:
                         seen.add(key)
-                        events.append(self.event(doc, token, trigger, source, target, len(events) + 1))
+                        events.append(self.event(doc, token, trigger, source, target, len(events) + 1, declined))
         doc._.chronique_actors = self.actors
         return events
 
@@ -435,7 +448,7 @@ class EventCoder(Component):
         return self.content_actors(token, sources)
 
     def event(self, doc: Doc, token: Token, trigger: Trigger, source: str | None, target: str | None,
-              n: int) -> Event:
+              n: int, declined: bool = False) -> Event:
         sentence = token.sent
         s_start, s_end = sentence.start_char, sentence.end_char
         time = next((t for t in doc._.chronique_times or [] if s_start <= t.start < s_end), None)
@@ -450,8 +463,8 @@ class EventCoder(Component):
             source=source, target=target, trigger=(span.start_char, span.end_char),
             sentence=(s_start, s_end), date=time.value if time and len(time.value) <= 10 and "W" not in
             time.value else published, date_source="sentence" if time else ("published" if published else None),
-            place=place.id if place else None, negated=self.negated(token), modality=self.modality(token),
-            quote=quote.id if quote else None,
+            place=place.id if place else None, negated=self.negated(token) and not declined,
+            modality=self.modality(token), quote=quote.id if quote else None,
             confidence=0.8 if source and target else 0.5)
 
 
