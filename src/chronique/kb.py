@@ -125,6 +125,11 @@ class KnowledgeBase:
         for entry in organizations:
             for alias in entry.aliases:
                 self.by_alias.setdefault(fold(alias), entry)
+        for entry in organizations:  # "Times" for "The Times", unless another entry is called so
+            for alias in entry.aliases:
+                article, _, rest = alias.partition(" ")
+                if article in ("The", "Le", "La", "Les") and len(rest) > 3:
+                    self.by_alias.setdefault(fold(rest), entry)
         self.by_surname: dict[str, list[tuple[str, Entry]]] = {}
         for entry in persons:
             for alias in entry.aliases:
@@ -151,6 +156,14 @@ class KnowledgeBase:
         fits = {entry for alias, entry in self.by_surname.get(surname, ())
                 if same_person(name, alias) and (not given or name_parts(alias)[0])}
         return next(iter(fits)) if len(fits) == 1 else None
+
+    def person_country(self, name: str) -> str | None:
+        """The country of every known person a name can be, when they share one ("Bush": either
+        President Bush is American)."""
+        given, surname = name_parts(name)
+        countries = {entry.country for alias, entry in self.by_surname.get(surname, ())
+                     if same_person(name, alias) and (not given or name_parts(alias)[0])}
+        return countries.pop() if len(countries) == 1 else None
 
     def org_aliases(self) -> list[str]:
         return list(dict.fromkeys(a for e in self.organizations for a in e.aliases))

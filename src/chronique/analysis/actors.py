@@ -83,7 +83,18 @@ class ActorResolver(Component):
         bare = " ".join(w for w in text.split() if fold(w) not in self.lex.demonyms)
         if entry is None and bare != text:
             entry = self.kb.organization(bare)
+            stated = {self.lex.demonyms[fold(w)] for w in text.split() if fold(w) in self.lex.demonyms}
+            if entry is not None and entry.country and entry.country not in stated:
+                entry = None  # "le Parti socialiste grec" is not the French Parti socialiste
         return entry, (entry.name if entry else strip_det(bare, self.lex))
+
+    def bracketed_entry(self, doc: Doc, mentions: list[Mention], mention: Mention) -> Entry | None:
+        """The knowledge-base organisation named in brackets right after a name: when the name's own
+        entry is of another country, the bracket says which of several same-named parties it is."""
+        following = next((m for m in mentions if m.form == "name" and m.start > mention.end), None)
+        if following is None or doc_text(doc)[mention.end:following.start] not in (" (", "("):
+            return None
+        return self.org_key(following.text)[0]
 
     def acronym_of(self, doc: Doc, clusters: list[Cluster], mention: Mention) -> Cluster | None:
         """The organisation an acronym stands for: the name it follows in brackets ("Ligue nationale
@@ -119,6 +130,10 @@ class ActorResolver(Component):
                     cluster.entry = self.kb.person(mention.text)
             else:
                 entry, key = self.org_key(mention.text) if kind != "country" else (None, mention.country)
+                bracketed = self.bracketed_entry(doc, mentions, mention) if kind != "country" else None
+                if bracketed is not None and entry is not None and bracketed.country and entry.country and \
+                        bracketed.country != entry.country:  # "Parti socialiste (PASOK)" is not the French one
+                    entry, key = bracketed, bracketed.name
                 cluster = next((c for c in clusters if c.kind == kind and c.key == key), None)
                 if cluster is None and kind != "country" and entry is None:
                     cluster = self.acronym_of(doc, clusters, mention)
@@ -130,19 +145,26 @@ class ActorResolver(Component):
 
     def attach_nominals(self, doc: Doc, clusters: list[Cluster], mentions: list[Mention]) -> None:
         names = [(m, c) for c in clusters for m in c.mentions if m.label == "PER"]
+        collective = self.lex.words.get("collective_nouns", frozenset())
         for nominal in (m for m in mentions if m.form == "nominal"):
             key = strip_det(nominal.text, self.lex)
-            cluster = self.apposed(doc, nominal, names)
+            # "le gouvernement iranien" is an organisation, "le ministre" a person
+            kind = "organization" if fold(doc[nominal.head].lemma_) in collective else "person"
+            cluster = self.apposed(doc, nominal, names) if kind == "person" else None
             if cluster is None:
                 earlier = {id(c): max((m.start for m in c.mentions if m.start < nominal.start), default=-1)
                            for c in clusters}
-                same = [c for c in clusters if c.kind == "person" and earlier[id(c)] >= 0
+                same = [c for c in clusters if c.kind == kind and earlier[id(c)] >= 0
                         and self.same_role(c, nominal, key)]
                 cluster = max(same, key=lambda c: earlier[id(c)]) if same else None
             if cluster is None and self.definite_subject(doc, nominal):
                 cluster = self.anaphor(doc, nominal, names)
+            if cluster is None:  # a title or lead that names the office before the person ("le pape")
+                later = [c for c in clusters if c.kind == "person" and c.names and earlier_start(c) > nominal.start
+                         and self.same_role(c, nominal, key)]
+                cluster = later[0] if len(later) == 1 else None
             if cluster is None:
-                cluster = Cluster("person")
+                cluster = Cluster(kind)
                 clusters.append(cluster)
             cluster.nominal_keys.add(key)
             cluster.mentions.append(nominal)
@@ -258,7 +280,9 @@ class ActorResolver(Component):
         country = votes.most_common(1)[0][0] if votes else None
         if cluster.kind == "country":
             country = cluster.key
-        elif country is None and (entry is None or cluster.kind == "person"):
+        elif country is None and entry is None and cluster.kind == "person" and cluster.names:
+            country = self.kb.person_country(fullest(cluster.names))  # "Bush": any known Bush is American
+        if country is None and cluster.kind != "country" and (entry is None or cluster.kind == "person"):
             country = fallback_country  # a domestic actor of the article's country; a KB IGO keeps None
         roles = Counter(m.role for m in cluster.mentions if m.role and m.role != "counterpart")
         role = roles.most_common(1)[0][0] if roles else (entry.role if entry else None)
@@ -297,6 +321,11 @@ class ActorResolver(Component):
             for mention in actor.mentions:
                 mention.actor = actor.id
         return actors
+
+
+def earlier_start(cluster: Cluster) -> int:
+    """Where a cluster's first name mention starts."""
+    return min(m.start for m in cluster.mentions if m.form == "name")
 
 
 def same_office(general: str | None, specific: str | None) -> bool:

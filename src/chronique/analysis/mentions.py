@@ -77,6 +77,13 @@ def demonym_country(tokens: list[Token] | Span, lex: Lexicon) -> str | None:
     return None
 
 
+def without_possessive(span: Span) -> Span:
+    """An entity without a trailing possessive ("John Kerry's" is John Kerry)."""
+    if len(span) > 1 and span[-1].text in ("'s", "’s", "'", "’"):
+        return Span(span.doc, span.start, span.end - 1, label=span.label)
+    return span
+
+
 def is_inverted_subject(token: Token) -> bool:
     """A subject clitic after its verb ("affirme-t-il", "dit-elle"), whatever the parser made of it."""
     return token.pos_ == "PRON" and token.text.startswith("-") and token.i > 0 and (
@@ -106,7 +113,8 @@ class MentionFinder(Component):
         """Entity spans and knowledge-base matches, longest first where they overlap, each with its
         corrected label: PER, ORG, MEDIA, LOC or GPE (a country standing for its state)."""
         kb_spans = [Span(doc, s, e, label=doc.vocab.strings[match_id]) for match_id, s, e in self.kb_matcher(doc)]
-        spans = filter_spans([*doc.ents, *kb_spans])
+        # the knowledge base wins a tie with the recogniser ("Lib Dem" is a party, not a person)
+        spans = filter_spans([*kb_spans, *(without_possessive(ent) for ent in doc.ents)])
         raw = {span.start: {"KB_ORG": "KB", "KB_PER": "PER"}.get(span.label_) or NER_LABELS.get(span.label_, "OTHER")
                for span in spans}
         person_keys = {name_parts(s.text)[1] for s in spans if raw[s.start] == "PER"
@@ -117,6 +125,9 @@ class MentionFinder(Component):
         out = []
         for span in spans:
             label = self.label(span, raw[span.start], person_keys)
+            if label in ("ORG", "MEDIA") and span.end < len(doc) and doc[span.end].pos_ == "ADJ" and \
+                    fold(doc[span.end].text) in self.lex.demonyms:  # "le Parti socialiste grec"
+                span = Span(doc, span.start, span.end + 1, label=span.label)
             if label and len(span.text.strip()) >= self.min_name_chars:
                 out.append((span, label))
         out += [(span, "PER") for span in self.untagged_people(doc, spans, person_keys)]
@@ -231,7 +242,8 @@ class MentionFinder(Component):
         for child in head.children:
             if child.dep_ == "case":  # "avec son homologue": the preposition is not the mention
                 continue
-            if child.dep_ in NOMINAL_KEEP_DEPS and child.pos_ not in ("PROPN", "PUNCT", "VERB"):
+            if child.dep_ in NOMINAL_KEEP_DEPS and (child.pos_ not in ("PROPN", "PUNCT", "VERB") or (
+                    child.dep_ == "nmod" and child.pos_ == "PROPN" and self.names_a_state(child))):
                 if child.dep_ == "nmod":
                     keep += [t for t in child.subtree if t.pos_ not in ("PUNCT",) and t.dep_ != "appos"
                              and not any(a.dep_ in ("appos", "acl", "acl:relcl") for a in t.ancestors
@@ -247,6 +259,11 @@ class MentionFinder(Component):
         while end + 1 in kept:
             end += 1
         return [t for t in keep if start <= t.i <= end]
+
+    def names_a_state(self, token: Token) -> bool:
+        """A proper-noun complement naming a country or capital ("le gouvernement de Kigali")."""
+        phrase = " ".join(t.text for t in token.subtree if t.pos_ == "PROPN")
+        return self.gazetteer.is_state(self.gazetteer.resolve(phrase))
 
     def nominal_mentions(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
         out = []
@@ -281,12 +298,47 @@ class MentionFinder(Component):
         return role, country
 
     def country_in(self, span: Span) -> str | None:
+        """The country a phrase names, or whose capital it names ("le gouvernement de Kigali")."""
         for token in span:
             if token.pos_ == "PROPN":
                 place = self.gazetteer.resolve(token.text)
-                if place is not None and place.feature == "country":
-                    return place.country
+                if self.gazetteer.is_state(place):
+                    return place.country  # type: ignore[union-attr]
         return None
+
+    def framed_countries(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A sentence that opens on a country ("En Australie, la ministre des Affaires étrangères a
+        dit", "In France, the interior minister said") gives that country to the people and role
+        nominals in it that have none."""
+        openers = self.lex.words.get("country_frames", frozenset())
+        framed: dict[int, str] = {}
+        for n, sent in enumerate(doc.sents):
+            if len(sent) < 4 or fold(sent[0].text) not in openers:
+                continue
+            comma = next((t.i for t in sent[1:6] if t.text == ","), None)
+            if comma is None:
+                continue
+            place = self.gazetteer.resolve(doc[sent.start + 1:comma].text)
+            if place is not None and place.feature == "country":
+                framed[n] = place.country  # type: ignore[assignment]
+        for mention in mentions:
+            if mention.country is None and mention.label in ("PER", "NOM") and mention.sentence in framed:
+                mention.country = framed[mention.sentence]
+
+    @staticmethod
+    def party_country(mentions: list[Mention], doc: Doc) -> None:
+        """A person named right after an organisation and a title takes its country when nothing else
+        gives one: "Tory leader Michael Howard", "Lib Dem spokesman Menzies Campbell", "le député LR X"."""
+        orgs = [m for m in mentions if m.label in ("ORG", "MEDIA") and m.country]
+        for person in (m for m in mentions if m.label == "PER" and m.country is None):
+            before = [m for m in orgs if m.end <= person.start and m.sentence == person.sentence]
+            if not before:
+                continue
+            org = before[-1]
+            between = doc.char_span(org.end, person.start, alignment_mode="expand")
+            if between is not None and len(between) <= 5 and all(
+                    t.pos_ in ("NOUN", "PROPN", "ADJ") or t.is_space for t in between):
+                person.country = org.country
 
     # ------------------------------------------------------------------ pronouns
     def pronoun_mentions(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
@@ -329,10 +381,12 @@ class MentionFinder(Component):
             mentions.append(Mention(span.start_char, span.end_char, span.text, "name", label, span.root.i,
                                     sent_of[span.root.i], country=country,
                                     role=role[0] if role else None, sector=role[1] if role else None))
+        self.party_country(mentions, doc)
         if self.nominals:  # a nominal that overlaps a name is part of that name ("armée iranienne")
             taken = [(m.start, m.end) for m in mentions]
             mentions += [m for m in self.nominal_mentions(doc, sent_of)
                          if not any(s < m.end and m.start < e for s, e in taken)]
+        self.framed_countries(doc, mentions)
         if self.pronouns:
             mentions += self.pronoun_mentions(doc, sent_of)
         mentions.sort(key=lambda m: (m.start, -m.end))

@@ -1,0 +1,56 @@
+"""Actors: where their country comes from, and which mentions are one actor. Short texts written for
+these tests, analysed by the real pipelines."""
+
+from __future__ import annotations
+
+from conftest import actor_named
+
+
+def test_possessive_names_are_the_person(analyze_text):
+    record = analyze_text("Democrats praised John Kerry's campaign on Tuesday. Kerry said he was proud of it.",
+                          lang="en")
+    kerry = actor_named(record, "Kerry")
+    assert {m["text"] for m in kerry["mentions"] if m["form"] == "name"} == {"John Kerry", "Kerry"}
+
+
+def test_a_party_before_a_title_gives_its_country(analyze_text):
+    record = analyze_text("The American election dominated the news. Tory leader Gerald Whitcombe sent his warm "
+                          "congratulations to the winner in Washington.", lang="en")
+    assert actor_named(record, "Gerald Whitcombe")["country"] == "GBR"
+
+
+def test_a_sentence_framed_by_a_country_gives_it_to_its_people(analyze_text):
+    record = analyze_text("Le coup d'État a été condamné partout. En Australie, la ministre des Affaires étrangères, "
+                          "Margaret Tillwood, a appelé l'armée birmane à libérer les dirigeants élus.")
+    assert actor_named(record, "Margaret Tillwood")["country"] == "AUS"
+
+
+def test_a_collective_nominal_is_one_organisation(analyze_text):
+    record = analyze_text("L'armée a pris le pouvoir lundi en Birmanie. Dans la soirée, l'armée a promis de "
+                          "nouvelles élections.")
+    army = [a for a in record["actors"] if any(m["text"].lower() == "l'armée" for m in a["mentions"])]
+    assert len(army) == 1 and army[0]["kind"] == "organization" and len(army[0]["mentions"]) == 2
+    assert army[0]["country"] == "MMR"
+
+
+def test_an_outlet_is_found_without_its_article(analyze_text):
+    record = analyze_text("The claim was first reported by the Times on Sunday, and Downing Street did not deny it.",
+                          lang="en")
+    assert actor_named(record, "Times")["country"] == "GBR"
+
+
+def test_a_surname_shared_by_known_compatriots_keeps_their_country(analyze_text):
+    record = analyze_text("Britain's prime minister Tony Blair spoke in London on Friday. He praised Bush for his "
+                          "victory.", lang="en")
+    assert actor_named(record, "Bush")["country"] == "USA"
+
+
+def test_a_demonym_that_contradicts_the_knowledge_base_wins(analyze_text):
+    record = analyze_text("Le Parti socialiste grec a perdu les élections à Athènes, a annoncé la commission.")
+    assert actor_named(record, "Parti socialiste grec")["country"] == "GRC"
+
+
+def test_a_capital_names_its_government(analyze_text):
+    record = analyze_text("Le gouvernement de Kigali a démenti toute implication dans les combats, jeudi.")
+    government = next(a for a in record["actors"] if any("gouvernement" in m["text"] for m in a["mentions"]))
+    assert government["country"] == "RWA" and government["kind"] == "organization"
