@@ -77,6 +77,12 @@ def find_actors(con: Connection, words: str = "", limit: int = 20, offset: int =
     return found, total
 
 
+def actor_name(con: Connection, actor_id: str) -> str:
+    """The canonical name of a corpus actor, or the id itself when there is no such actor."""
+    found = con.execute("SELECT name FROM actors WHERE actor_id = ?", [actor_id]).fetchone()
+    return found[0] if found else actor_id
+
+
 def actor(con: Connection, actor_id: str) -> dict[str, Any] | None:
     """One corpus actor: every spelling with counts, the roles it is given, its quotes and events."""
     found = rows(con, "SELECT actor_id AS id, name, kind, country, role, code, kb_id FROM actors "

@@ -88,10 +88,7 @@ def event_list(request: Request, con: Con, actor: Text = None, source: Text = No
     filters = {"actor": actor, "source": source, "target": target, "month": month,
                "type": type.value if type else None, "place": place}
     items, total = queries.events(con, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE, **filters)
-    actor_name = None
-    if actor:
-        found = queries.actor(con, actor) if len(actor) <= 64 else None
-        actor_name = found["name"] if found else actor
+    actor_name = queries.actor_name(con, actor) if actor else None
     return page(request, "events.html", events=items, filters={k: v for k, v in filters.items() if v},
                 actor_name=actor_name, paging=pager(total, page_number, "/events", **filters))
 
