@@ -159,3 +159,61 @@ def test_a_dash_after_the_closing_mark_signs_the_quote(analyze_text):
         "“The most unqualified candidate ever.” ― Diego Herrera\n", lang="en")
     assert quote_containing(record, "no sane person")["speaker"] == actor_named(record, "Carla Mendes")["id"]
     assert quote_containing(record, "most unqualified")["speaker"] == actor_named(record, "Diego Herrera")["id"]
+
+
+def test_a_title_naming_the_office_before_the_person(analyze_text):
+    record = analyze_text(
+        "Le pape dénonce une « cruauté sans nom » en Ukraine\n"
+        "Dans un entretien publié mardi, les soldats ont été critiqués.\n"
+        "Le pape François a reçu des journalistes au Vatican.", lang="fr")
+    speaker = quote_containing(record, "cruauté sans nom")["speaker"]
+    assert speaker == actor_named(record, "pape François")["id"]
+
+
+def test_an_incise_with_an_inverted_compound_tense(analyze_text):
+    record = analyze_text(
+        "La porte-parole Maria Vassilieva a répondu aux journalistes.\n"
+        "« Ce n'est plus un débat, c'est une dérive à un point que je ne sais même pas décrire », "
+        "a-t-elle souligné.", lang="fr")
+    quote = quote_containing(record, "une dérive")
+    assert quote["cue"]["text"] == "souligné"
+    assert quote["speaker"] == actor_named(record, "Maria Vassilieva")["id"]
+
+
+def test_a_participle_speaks_for_the_state_its_clause_hangs_from(analyze_text):
+    record = analyze_text(
+        "Les États-Unis condamnent le coup d'État, déclarant que Washington « s'oppose à toute tentative "
+        "de modifier le résultat des élections ».", lang="fr")
+    assert quote_containing(record, "s'oppose à toute tentative")["speaker"] == actor_named(record, "États-Unis")["id"]
+
+
+def test_the_subject_of_the_quoted_verb_before_the_marks(analyze_text):
+    record = analyze_text(
+        "Le secrétaire d'État Antony Blinken a dénoncé le coup.\n"
+        "En Australie, la ministre des Affaires étrangères, Marise Payne, « invite les militaires à respecter "
+        "l'État de droit ».", lang="fr")
+    assert quote_containing(record, "invite les militaires")["speaker"] == actor_named(record, "Marise Payne")["id"]
+
+
+def test_an_inverted_subject_after_comme(analyze_text):
+    record = analyze_text(
+        "L'ONG Human Rights Watch a publié un rapport mardi. La Syrie n'ayant pas ratifié le traité, l'ONG a "
+        "demandé au Conseil d'agir, bien que, comme le rappelle HRW, « la Russie et la Chine ont bloqué les "
+        "efforts du Conseil ».", lang="fr")
+    assert quote_containing(record, "ont bloqué les efforts")["speaker"] == actor_named(record, "HRW")["id"]
+
+
+def test_a_relative_clause_is_not_part_of_its_antecedent(analyze_text):
+    record = analyze_text(
+        "Ces destructions sont des représailles de l'organisation islamiste, qui affirme « agir au nom de "
+        "Dieu », suite à la décision de l'UNESCO, le 28 juin, de classer la ville.", lang="fr")
+    speaker = quote_containing(record, "agir au nom de Dieu")["speaker"]
+    assert speaker != actor_named(record, "UNESCO")["id"]
+
+
+def test_the_nearest_subject_when_the_parser_loses_the_cue_subject(analyze_text):
+    record = analyze_text(
+        "Des mausolées ont été détruits à Tombouctou. Le gouvernement sénégalais, impuissant, a de son côté "
+        "dénoncé « une fureur assimilable à des crimes de guerre » et a menacé les auteurs de poursuites.", lang="fr")
+    speaker = quote_containing(record, "une fureur")["speaker"]
+    assert speaker == actor_named(record, "Le gouvernement sénégalais")["id"]

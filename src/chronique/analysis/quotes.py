@@ -29,13 +29,15 @@ from .marks import Marked
 from .mentions import SUBJECT_DEPS, is_inverted_subject, token_actor_index
 from .types import Actor, Mention, Quote
 
+CLAUSE_DEPS = ("acl", "acl:relcl", "relcl")
 SPEECH_VERB_POS = ("VERB", "AUX", "ADJ", "NOUN")
 SPEAKER_KINDS = ("person", "organization", "media", "group")
 # between a closing mark and an incise cue: a comma, then at most two short words (auxiliary, clitic)
 PUNCTUATION_ONLY = re.compile(r"[\s«»“”\"'.,;:!?…]")  # what may lie between the parts of one quote
-INCISE_GAP = re.compile(r"\s*[,–—-]\s*(?:[\w’']+\s+){0,2}|\s*")
+INCISE_GAP = re.compile(r"\s*[,–—-]\s*(?:[\w’'-]+\s+){0,2}|\s*")  # "», a-t-elle souligné" too
 OPENER_END = re.compile(r"\s*[,:]\s*")  # where an opening "Pour X" / "For X" phrase ends
 OPENING_MARKS = ("«", "“", "\"", "‹", "„")
+CLOSING_MARKS = ("»", "”", "\"", "›")
 SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}(?=:\s)")  # "PENCE: …" in a transcript
 ATTRIBUTION_DASH = re.compile(r"\s*[―—–-]\s*(?=\w)")  # "“ … ” ― Carlos Ruiz" ending its line
 SIGNATURE_CHARS = 60  # a signature is a name, perhaps with a short title, not a sentence
@@ -45,8 +47,12 @@ AGENT_DEPS = ("obl:agent", "agent")
 
 
 def phrase_of(token: Token) -> list[Token]:
-    """A token first, then the rest of its subtree in order."""
-    return [token, *(t for t in token.subtree if t.i != token.i)]
+    """A token first, then the rest of its subtree in order, without the clauses that hang from it
+    ("l'organisation, qui affirme …, suite à la décision de l'UNESCO" is not UNESCO)."""
+    clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
+    inside = {t.i for c in clauses for t in c.subtree}
+    return [token, *(t for t in token.subtree if t.i != token.i and t.i not in inside)]
+
 
 
 class QuoteFinder(Component):
@@ -111,8 +117,11 @@ class QuoteFinder(Component):
                     subject = verb.head  # "Bagheri, qui a déclaré" -> Bagheri
                 if fold(subject.lemma_) in self.lex.source_nouns:  # "indique le communiqué de TASS"
                     return self.actor_in(phrase_of(subject), SPEAKER_KINDS), None
-                # a state as speaker only as the cue's own subject ("Washington a déclaré")
-                actor = self.actor_in(phrase_of(subject), () if level == 0 else SPEAKER_KINDS)
+                # a state as speaker only as the cue's own subject ("Washington a déclaré"), or that of the
+                # clause a participle hangs from ("Les États-Unis condamnent le coup, déclarant que")
+                shared = level == 1 and cue.dep_ in ("advcl", "xcomp") and bool(
+                    {"Part", "Ger"} & set(cue.morph.get("VerbForm")))
+                actor = self.actor_in(phrase_of(subject), () if level == 0 or shared else SPEAKER_KINDS)
                 if actor:
                     return actor, None
             if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp") and verb.head.i != verb.i:
@@ -132,9 +141,15 @@ class QuoteFinder(Component):
         return None
 
     def governing_subject(self, inside: Span) -> str | None:
-        """For a quote with no cue ("Il a attribué cela aux « relations … »"): the person subject of
-        the verb the quoted words hang from."""
+        """For a quote with no cue: the subject, before the marks, of the quoted words' own verb
+        ("la ministre, Marise Payne, « invite les militaires … »"), else the person subject of the verb
+        the quoted words hang from ("Il a attribué cela aux « relations … »")."""
         token = inside.root
+        if token.pos_ in ("VERB", "AUX"):  # the quoted words' own verb, its subject before the marks
+            for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < inside.start):
+                actor = self.actor_in(phrase_of(subject), SPEAKER_KINDS)
+                if actor:
+                    return actor
         for _ in range(4):
             if token.pos_ in ("VERB", "AUX") and not (inside.start <= token.i < inside.end):
                 for subject in (c for c in token.children if c.dep_ in SUBJECT_DEPS):
@@ -242,8 +257,8 @@ class QuoteFinder(Component):
             signed = self.label_speaker(doc, marked) or self.signature(doc, marked)
             cue = self.cue_near(doc, marked) if signed is None else None
             speaker, via = self.speaker_of(cue) if cue is not None else (signed, None)
-            if cue is not None and speaker is None and cue.idx >= marked.outer_end:
-                speaker = self.after_incise(cue)  # "» déclare à l'AFP Jean-Philippe Magnen" (parsed as object)
+            if cue is not None and speaker is None:
+                speaker = self.unparsed_speaker(cue, cue.sent.end if cue.idx >= marked.outer_end else inside.start)
             confidence = 0.9 if cue is not None and speaker else 0.6
             if cue is None and signed is None and self.drop_trailing_blurb and self.is_trailing_blurb(doc, marked):
                 warn(doc, Warnings.W002.format(start=marked.start, end=marked.end))
@@ -286,10 +301,24 @@ class QuoteFinder(Component):
         span = doc.char_span(dash.end(), line_end, alignment_mode="expand")
         return self.actor_in(list(span), SPEAKER_KINDS) if span is not None and len(span) else None
 
-    def after_incise(self, cue: Token) -> str | None:
-        """The first person or organisation named after an incise cue, up to the end of its sentence."""
-        tail = cue.doc[cue.i + 1: cue.sent.end]
-        return self.actor_in(list(tail), ("person", "organization", "group")) if len(tail) else None
+    def unparsed_speaker(self, cue: Token, stop: int) -> str | None:
+        """The speaker of a cue whose subject the parser missed: an inverted subject after it, up to
+        `stop` ("» déclare à l'AFP Jean-Philippe Magnen", "comme le rappelle HRW, «"), not one behind
+        a preposition; else the nearest subject before it in its sentence, outside quotation marks
+        ("Le gouvernement malien, impuissant, a de son côté dénoncé « … »")."""
+        for token in cue.doc[cue.i + 1: max(cue.i + 1, stop)]:
+            if token.is_punct and token.text in OPENING_MARKS:
+                break
+            actor = self.actor_at(cue.doc, token)
+            if actor and self.actors[actor].kind in ("person", "organization", "group") and not any(
+                    c.dep_ in ("case", "prep") for c in token.children) and token.head.dep_ not in ("pobj", "obl"):
+                return actor
+        for token in reversed(cue.doc[cue.sent.start: cue.i]):
+            if token.text in CLOSING_MARKS:
+                break
+            if token.dep_ in SUBJECT_DEPS and token.dep_ not in PASSIVE_SUBJECT_DEPS:
+                return self.actor_in(phrase_of(token))
+        return None
 
     def headline_speaker(self, doc: Doc, marked: Marked) -> str | None:
         """A quote in the title line is said by the one person the title names outside the marks
@@ -352,6 +381,7 @@ class QuoteFinder(Component):
                 if any(s < end and start < e for s, e in covered):
                     continue
                 speaker, via = self.speaker_of(token)
+                speaker = speaker or self.unparsed_speaker(token, subtree[0].i)
                 sentence = token.sent
                 quotes.append(Quote(id="", start=start, end=end, text=doc_text(doc)[start:end], kind="indirect",
                                     speaker=speaker, cue=(token.idx, token.idx + len(token.text)),
