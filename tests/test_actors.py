@@ -54,3 +54,28 @@ def test_a_capital_names_its_government(analyze_text):
     record = analyze_text("Le gouvernement de Kigali a démenti toute implication dans les combats, jeudi.")
     government = next(a for a in record["actors"] if any("gouvernement" in m["text"] for m in a["mentions"]))
     assert government["country"] == "RWA" and government["kind"] == "organization"
+
+
+def test_an_organisation_cut_before_a_place_is_completed_and_its_acronym_joins_it(analyze_text):
+    record = analyze_text("Le Rassemblement pour la démocratie et le progrès au Bénin (RDPB) a gagné les élections. "
+                          "Le RDPB promet des réformes.")
+    party = actor_named(record, "RDPB")
+    names = {m["text"] for m in party["mentions"]}
+    assert "Rassemblement pour la démocratie et le progrès au Bénin" in names and party["kind"] == "organization"
+    assert party["country"] == "BEN"
+
+
+def test_institutions_are_actors_with_their_place(analyze_text):
+    record = analyze_text("La force régionale d'Afrique de l'Est sera déployée en juin. L'armée congolaise a salué "
+                          "la décision, mais l'armée ougandaise a émis des réserves. L'armée congolaise a ensuite "
+                          "attaqué les rebelles.")
+    force = actor_named(record, "force régionale d'Afrique de l'Est")
+    assert force["kind"] == "organization"
+    congolese = actor_named(record, "L'armée congolaise")
+    assert congolese["country"] == "COD" and len(congolese["mentions"]) == 2
+    assert actor_named(record, "l'armée ougandaise")["country"] == "UGA"
+
+
+def test_plural_institutions_are_actors(analyze_text):
+    record = analyze_text("US officials said on Monday that the talks had failed.", lang="en")
+    assert actor_named(record, "US officials")["country"] == "USA"

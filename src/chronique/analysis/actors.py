@@ -103,7 +103,8 @@ class ActorResolver(Component):
         if not (2 <= len(text) <= 8 and text.replace(".", "").isupper()):
             return None
         letters = text.replace(".", "").casefold()
-        stop = self.lex.words.get("determiners", frozenset()) | self.lex.words.get("name_particles", frozenset())
+        stop = (self.lex.words.get("determiners", frozenset()) | self.lex.words.get("name_particles", frozenset())
+                | self.lex.words.get("acronym_skip", frozenset()))
         for cluster in clusters:
             if cluster.kind not in ("organization", "media", "group"):
                 continue
@@ -207,6 +208,12 @@ class ActorResolver(Component):
             return True
         if self.counterpart(nominal):
             return False
+        if cluster.kind == "organization":  # "l'armée congolaise" is "l'armée"; two directorates are two
+            countries = self.country_votes(cluster)
+            if nominal.country and countries and nominal.country not in countries:
+                return False  # "l'armée ougandaise" is not "l'armée congolaise"
+            words = set(fold(key).split())
+            return any(words <= set(fold(k).split()) or set(fold(k).split()) <= words for k in cluster.nominal_keys)
         roles = {m.role for m in cluster.mentions if m.role} | ({cluster.entry.role} if cluster.entry else set())
         if not any(same_office(nominal.role, role) for role in roles):
             return False
@@ -240,12 +247,15 @@ class ActorResolver(Component):
         # a name inside quotation marks is in the speaker's words: no antecedent outside them
         marks = doc_marks(doc)
         collective = self.lex.words.get("collective_nouns", frozenset())
-        persons = sorted(((m, c) for c in clusters if c.kind == "person" for m in c.mentions
-                          if m.form != "pronoun" and not inside_marks(marks, m.start)),
+        # "le gouvernement … il": a collective nominal is an antecedent where its gender allows
+        persons = sorted(((m, c) for c in clusters for m in c.mentions
+                          if (c.kind == "person" or (m.form == "nominal" and fold(doc[m.head].lemma_) in collective))
+                          and m.form != "pronoun" and not inside_marks(marks, m.start)),
                          key=lambda mc: mc[0].start)
         breaks = [i for i, c in enumerate(doc_text(doc)) if c == "\n"]
         paragraph_of = {m.start: bisect.bisect_left(breaks, m.start) for c in clusters for m in c.mentions}
         paragraph_of.update({m.start: bisect.bisect_left(breaks, m.start) for m in mentions})
+        resolved: list[tuple[Mention, Cluster]] = []
         for pronoun in (m for m in mentions if m.form == "pronoun"):
             paragraph = paragraph_of[pronoun.start]
             before = [(m, c) for m, c in persons if m.start < pronoun.start
@@ -253,10 +263,15 @@ class ActorResolver(Component):
                            or paragraph - paragraph_of[m.start] <= 1)
                       and (m.gender is None or pronoun.gender is None or m.gender == pronoun.gender)
                       and not self.neuter_collective(doc, m, pronoun, collective)]
+            if not before:  # "He said … he argued. ¶ … he suggested": a chain of pronouns carries its person on
+                before = [(m, c) for m, c in resolved[-1:] if m.gender == pronoun.gender
+                          and (pronoun.sentence - m.sentence <= self.pronoun_window
+                               or paragraph - paragraph_of[m.start] <= 1)]
             if not before:
                 continue
             subjects = [(m, c) for m, c in before if is_subject(doc, m)]
             _, cluster = (subjects or before)[-1]
+            resolved.append((pronoun, cluster))
             cluster.mentions.append(pronoun)
             cluster.mentions.sort(key=lambda m: m.start)
 

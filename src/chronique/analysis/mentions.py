@@ -125,16 +125,48 @@ class MentionFinder(Component):
         out = []
         for span in spans:
             label = self.label(span, raw[span.start], person_keys)
+            if label == "ORG" and span[-1].pos_ in ("DET", "ADP", "CCONJ"):
+                span = self.completed(span)
             if label in ("ORG", "MEDIA") and span.end < len(doc) and doc[span.end].pos_ == "ADJ" and \
                     fold(doc[span.end].text) in self.lex.demonyms:  # "le Parti socialiste grec"
                 span = Span(doc, span.start, span.end + 1, label=span.label)
             if label and len(span.text.strip()) >= self.min_name_chars:
                 out.append((span, label))
+        taken = {i for span, _ in out for i in range(span.start, span.end)}
+        out += [(span, "ORG") for span in self.acronyms_after(doc, [s for s, label in out if label == "ORG"])
+                if span.start not in taken]
         out += [(span, "PER") for span in self.untagged_people(doc, spans, person_keys)]
         taken = {i for span, _ in out for i in range(span.start, span.end)}
         out += [(span, "PER") for span in self.speaker_labels(doc, person_keys)
                 if not any(i in taken for i in range(span.start, span.end))]
         return out
+
+    def acronyms_after(self, doc: Doc, organisations: list[Span]) -> list[Span]:
+        """An upper-case word right after an organisation's name, bracketed or after an article, that
+        the recogniser left untagged or took for a place it is not: its acronym ("… au Tchad le FACT",
+        "… pour la démocratie (LND)")."""
+        out = []
+        for org in organisations:
+            at = org.end
+            while at < len(doc) and at - org.end < 2 and (doc[at].text == "(" or doc[at].pos_ == "DET"):
+                at += 1
+            word = doc[at] if at < len(doc) else None
+            if word is not None and 2 <= len(word.text) <= 8 and word.text.isalpha() and word.text.isupper() \
+                    and word.ent_type_ not in ("ORG", "PER", "PERSON") and self.gazetteer.resolve(word.text) is None:
+                out.append(Span(doc, at, at + 1, label="ORG"))
+        return out
+
+    @staticmethod
+    def completed(span: Span) -> Span:
+        """An organisation name the recogniser cut before a place name ("Front pour l'alternance et
+        la | concorde au Tchad"), run on to the end of its phrase: through the words its first word
+        governs, up to punctuation or the next determiner after a proper noun."""
+        doc, end = span.doc, span.end
+        phrase = {t.i for t in span[0].subtree}
+        while end < len(doc) and end - span.start < 12 and end in phrase and not doc[end].is_punct and not (
+                doc[end].pos_ == "DET" and doc[end - 1].pos_ == "PROPN"):
+            end += 1
+        return Span(doc, span.start, end, label=span.label) if doc[end - 1].pos_ in ("NOUN", "PROPN") else span
 
     def speaker_labels(self, doc: Doc, person_keys: set[str]) -> list[Span]:
         """Names that sign words rather than sit in a sentence: a transcript's speaker label opening a
@@ -243,7 +275,7 @@ class MentionFinder(Component):
             if child.dep_ == "case":  # "avec son homologue": the preposition is not the mention
                 continue
             if child.dep_ in NOMINAL_KEEP_DEPS and (child.pos_ not in ("PROPN", "PUNCT", "VERB") or (
-                    child.dep_ == "nmod" and child.pos_ == "PROPN" and self.names_a_state(child))):
+                    child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and self.names_a_place(child))):
                 if child.dep_ == "nmod":
                     keep += [t for t in child.subtree if t.pos_ not in ("PUNCT",) and t.dep_ != "appos"
                              and not any(a.dep_ in ("appos", "acl", "acl:relcl") for a in t.ancestors
@@ -260,15 +292,21 @@ class MentionFinder(Component):
             end += 1
         return [t for t in keep if start <= t.i <= end]
 
-    def names_a_state(self, token: Token) -> bool:
-        """A proper-noun complement naming a country or capital ("le gouvernement de Kigali")."""
-        phrase = " ".join(t.text for t in token.subtree if t.pos_ == "PROPN")
-        return self.gazetteer.is_state(self.gazetteer.resolve(phrase))
+    def names_a_place(self, token: Token) -> bool:
+        """A proper-noun complement naming a place ("le gouvernement de Kigali", "la force régionale
+        d'Afrique de l'Est"): part of the nominal, unlike a person's name after a title."""
+        words = list(token.subtree)
+        while words and words[0].dep_ in ("case", "det", "punct"):  # "d'Afrique de l'Est" -> "Afrique de l'Est"
+            words.pop(0)
+        proper = " ".join(t.text for t in words if t.pos_ == "PROPN")
+        whole = "".join(t.text_with_ws for t in words).strip()
+        return self.gazetteer.resolve(proper) is not None or self.gazetteer.resolve(whole) is not None
 
     def nominal_mentions(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
         out = []
-        for token in doc:
-            if "Plur" in token.morph.get("Number"):
+        collective = self.lex.words.get("collective_nouns", frozenset())
+        for token in doc:  # plural roles are no one actor, plural institutions are ("les autorités")
+            if "Plur" in token.morph.get("Number") and not {fold(token.text), fold(token.lemma_)} & collective:
                 continue
             role = self.role_of_token(token)
             if role is None:
@@ -382,10 +420,17 @@ class MentionFinder(Component):
                                     sent_of[span.root.i], country=country,
                                     role=role[0] if role else None, sector=role[1] if role else None))
         self.party_country(mentions, doc)
-        if self.nominals:  # a nominal that overlaps a name is part of that name ("armée iranienne")
-            taken = [(m.start, m.end) for m in mentions]
-            mentions += [m for m in self.nominal_mentions(doc, sent_of)
-                         if not any(s < m.end and m.start < e for s, e in taken)]
+        if self.nominals:
+            # a nominal that overlaps a name is part of that name ("armée iranienne"), but a country inside
+            # an institution is the institution's ("US officials", "le gouvernement du Rwanda")
+            for nominal in self.nominal_mentions(doc, sent_of):
+                inside = [m for m in mentions if m.start < nominal.end and nominal.start < m.end]
+                if inside and all(m.label == "GPE" and nominal.start <= m.start and m.end <= nominal.end
+                                  and not m.start <= doc[nominal.head].idx < m.end for m in inside):
+                    mentions = [m for m in mentions if m not in inside]
+                    inside = []
+                if not inside:
+                    mentions.append(nominal)
         self.framed_countries(doc, mentions)
         if self.pronouns:
             mentions += self.pronoun_mentions(doc, sent_of)
