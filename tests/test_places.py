@@ -111,3 +111,10 @@ def test_a_landmark_inside_a_longer_name_is_left_to_it(analyze_text):
     assert "Notre-Dame" not in {m["text"] for p in record["places"] for m in p["mentions"]}
     record = analyze_text("Le roman de Giuseppe Tomasi di Lampedusa a été adapté.", lang="fr")
     assert not [p for p in record["places"] if p["feature"] == "other"]
+
+
+def test_a_capital_by_its_french_name_beats_a_town_of_that_main_name():
+    from chronique.gazetteer import gazetteer
+
+    place = gazetteer().resolve("Pékin")  # also the main name of Pekin, Illinois
+    assert place is not None and place.country == "CHN"

@@ -150,7 +150,7 @@ class Gazetteer:
     def resolve(self, name: str, context: frozenset[str] = frozenset()) -> Place | None:
         """The most likely place for a name: a country over a region over a city over a landmark of the same
         name ("Mexico", "Luxembourg"), then a place in a country already named in the document, then a city
-        whose main name it is (not an alternate name), then the most populous. A landmark beats a city only
+        whose main name it is (not an alternate name) or a national capital, then the most populous. A landmark beats a city only
         when the name is merely one of that city's GeoNames alternate names, which are noisy ("Central Park"
         is one of Bethpage's, "Acropolis" one of Little Rock's); a city whose main name it is wins."""
         found = self.candidates(name)
@@ -162,7 +162,8 @@ class Gazetteer:
                                  for p in found if p.feature != "other"):
             found = landmarks
         return max(found, key=lambda p: (FEATURE_RANK[p.feature], p.country in context,
-                                         p.feature != "city" or (key, p.geonames_id) in self.primary,
+                                         p.feature != "city" or (key, p.geonames_id) in self.primary
+                                         or p.geonames_id in self.capitals,  # "Pékin" is Beijing, not Pekin, IL
                                          p.population))
 
 
