@@ -79,3 +79,19 @@ def test_institutions_are_actors_with_their_place(analyze_text):
 def test_plural_institutions_are_actors(analyze_text):
     record = analyze_text("US officials said on Monday that the talks had failed.", lang="en")
     assert actor_named(record, "US officials")["country"] == "USA"
+
+
+def test_a_name_after_a_role_and_a_comma_is_a_person_even_when_the_parse_breaks():
+    from spacy.tokens import Doc
+
+    from chronique.analysis.pipeline import load_pipeline
+
+    nlp = load_pipeline("fr")
+    finder = nlp.get_pipe("chronique_mentions")
+    words = ["Le", "commandant", "des", "forces", "terrestres", ",", "Jorim", "Valdane", ",", "est", "venu", "."]
+    pos = ["DET", "NOUN", "ADP", "NOUN", "ADJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB", "PUNCT"]
+    starts = [True, False, False, False, False, False, True, False, True, False, False, False]  # a broken parse
+    doc = Doc(nlp.vocab, words=words, pos=pos, lemmas=[w.lower() for w in words], sent_starts=starts)
+    assert finder.looks_like_person(doc[6:8])
+    assert not finder.looks_like_person(Doc(doc.vocab, words=["Jorim", "Valdane", "est", "venu"],
+                                            pos=["PROPN", "PROPN", "AUX", "VERB"])[0:2])

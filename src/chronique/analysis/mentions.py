@@ -255,6 +255,12 @@ class MentionFinder(Component):
             return True
         if root.dep_ in SUBJECT_DEPS and self.lex.speech_kind(root.head.lemma_):
             return True
+        before = list(span.doc[max(0, span.start - 8):span.start - 1])
+        stops = [n for n, t in enumerate(before) if t.text in (".", "!", "?") or "\n" in t.text]
+        clause = before[stops[-1] + 1:] if stops else before
+        if span.start > 1 and span.doc[span.start - 1].text == "," and len(span) > 1 and any(
+                self.role_of_token(t) for t in clause):
+            return True  # "Le commandant des forces terrestres, Kayumarth Heydari," even when the parse fails
         return self.kb.person(span.text) is not None
 
     # ------------------------------------------------------------------ nominals
