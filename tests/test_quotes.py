@@ -217,3 +217,29 @@ def test_the_nearest_subject_when_the_parser_loses_the_cue_subject(analyze_text)
         "dénoncé « une fureur assimilable à des crimes de guerre » et a menacé les auteurs de poursuites.", lang="fr")
     speaker = quote_containing(record, "une fureur")["speaker"]
     assert speaker == actor_named(record, "Le gouvernement sénégalais")["id"]
+
+
+def test_a_gendered_collective_is_il(analyze_text):
+    record = analyze_text(
+        "Le nouveau gouvernement grec a présenté son plan mardi, selon le ministre Kostas Andreou. Il a déclaré "
+        "que « cette révision ne doit pas mettre en danger la voie européenne du pays ».", lang="fr")
+    speaker = quote_containing(record, "cette révision")["speaker"]
+    assert speaker == actor_named(record, "Le nouveau gouvernement grec")["id"]
+
+
+def test_a_chain_of_pronouns_carries_its_person_across_paragraphs(analyze_text):
+    record = analyze_text(
+        "Prime Minister Tony Blair spoke to The Times on Friday about the election.\n"
+        'He said some people were in "a sort of state of denial" about the result. America needed to listen to '
+        'the world too, he said. "The fact is that President Bush is there for four years," he argued. He also '
+        "made clear he intended to take his role seriously.\n"
+        'Britain was "uniquely placed" to find the common ground, he suggested.', lang="en")
+    assert quote_containing(record, "uniquely placed")["speaker"] == actor_named(record, "Tony Blair")["id"]
+
+
+def test_a_cue_the_lemmatiser_left_inflected_and_an_outlet_after_it(analyze_text):
+    record = analyze_text(
+        "« La coopération atteint de nouveaux sommets », indique le communiqué de l’agence russe TASS.", lang="fr")
+    quote = quote_containing(record, "nouveaux sommets")
+    assert quote["cue"]["text"] == "indique"
+    assert quote["speaker"] == actor_named(record, "TASS")["id"]

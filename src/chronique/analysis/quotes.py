@@ -84,10 +84,20 @@ class QuoteFinder(Component):
             return first
         return next((a for a in found if self.actors[a].kind == "person"), found[0])
 
+    def cue_lemma(self, token: Token) -> str:
+        """The token's lemma, repaired where the lemmatiser left a verb inflected ("indique" for
+        "indiquer"): the language's infinitive endings are tried on it when the lexicon knows the result."""
+        lemma = fold(token.lemma_)
+        if token.pos_ == "VERB" and lemma not in self.lex.speech and lemma not in self.lex.speech_multi:
+            for ending in self.lex.words.get("infinitive_endings", ()):
+                if lemma + ending in self.lex.speech or lemma + ending in self.lex.speech_multi:
+                    return lemma + ending
+        return lemma
+
     def is_cue(self, token: Token) -> bool:
         if token.pos_ not in SPEECH_VERB_POS:
             return False
-        lemma = fold(token.lemma_)
+        lemma = self.cue_lemma(token)
         if self.lex.speech.get(lemma) in ("speech", "belief") and token.pos_ in ("VERB", "AUX"):
             return True
         for reflexive, rest, kind in self.lex.speech_multi.get(lemma, ()):
@@ -310,7 +320,7 @@ class QuoteFinder(Component):
             if token.is_punct and token.text in OPENING_MARKS:
                 break
             actor = self.actor_at(cue.doc, token)
-            if actor and self.actors[actor].kind in ("person", "organization", "group") and not any(
+            if actor and self.actors[actor].kind in SPEAKER_KINDS and not any(
                     c.dep_ in ("case", "prep") for c in token.children) and token.head.dep_ not in ("pobj", "obl"):
                 return actor
         for token in reversed(cue.doc[cue.sent.start: cue.i]):
