@@ -6,6 +6,7 @@ token (401 without one, 403 with a wrong one or on a read-only server)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
@@ -48,7 +49,8 @@ class PloverType(StrEnum):
 
 
 # --------------------------------------------------------------------------------------- parameters
-def cursor(request: Request) -> duckdb.DuckDBPyConnection:  # a generator dependency: one cursor a request
+def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One cursor a request, closed after it."""
     yield from request.app.state.db.cursor()
 
 
