@@ -111,3 +111,80 @@ def test_between_names_both_sides_of_a_clash(analyze_text):
 def test_cooperation_between_two_states_is_not_an_event_by_itself(analyze_text):
     record = analyze_text("Le ministre a déclaré que la coopération entre Moscou et Téhéran était excellente.")
     assert record["events"] == []
+
+
+# ---------------------------------------------------------------- headline, hosting, restatement
+def analyze_titled(text: str, title: str, lang: str) -> dict:
+    from chronique.analysis.analyze import analyze
+    from chronique.corpus.readers import Article
+
+    (record,) = analyze([Article(id="t1", text=f"{title}\n{text}", source="test", title=title)], lang=lang)
+    return record
+
+
+def test_french_headline_repeating_a_body_event_is_not_coded_again():
+    record = analyze_titled("L'armée birmane a arrêté Aung San Suu Kyi lundi.",
+                            "L'armée birmane arrête Aung San Suu Kyi", "fr")
+    assert [e["trigger"]["text"] for e in record["events"]] == ["a arrêté"]
+
+
+def test_english_headline_is_coded():
+    record = analyze_titled("Tony Blair has congratulated George Bush on his victory.", "Blair congratulates Bush",
+                            "en")
+    assert types(record) == ["SUPPORT", "SUPPORT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le président iranien a reçu son homologue russe à Téhéran.", {("CONSULT", "IRN", "RUS")}),
+    ("Le ministre grec Panos Panayiotopoulos reçoit la Défense.", set()),
+    ("Le pape François a reçu beaucoup d'informations de l'Ukraine.", set()),
+])
+def test_hosting_needs_a_guest(analyze_text, text, expected):
+    assert dyads(analyze_text(text)) == expected
+
+
+def test_a_purpose_of_the_same_type_is_the_same_event(analyze_text):
+    record = analyze_text("Le président kényan a accueilli son homologue rwandais pour discuter de la crise.")
+    assert dyads(record) == {("CONSULT", "KEN", "RWA")}
+
+
+# ---------------------------------------------------------------- characterisation
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Le président russe a qualifié de « terroriste » le gouvernement ukrainien.", "fr", ("ACCUSE", "RUS", "UKR")),
+    ("Le président russe a traité les dirigeants ukrainiens de « nazis ».", "fr", ("ACCUSE", "RUS", "UKR")),
+    ("French president Jacques Chirac has called the British rebate \"unjustified\".", "en",
+     ("ACCUSE", "FRA", "GBR")),
+])
+def test_calling_an_actor_names_is_an_accusation(analyze_text, text, lang, expected):
+    assert expected in dyads(analyze_text(text, lang=lang))
+
+
+def test_praise_is_support(analyze_text):
+    record = analyze_text("Liberal Democrat spokesman Mark Oaten called the British change pragmatic.", lang="en")
+    assert types(record) == ["SUPPORT"]
+
+
+def test_appeler_without_what_it_is_called_is_no_accusation(analyze_text):
+    assert analyze_text("Le président français a appelé son homologue russe mardi.")["events"] == []
+
+
+def test_a_subject_does_not_lend_its_preposition_to_the_trigger(analyze_text):
+    record = analyze_text("Le candidat à l'élection, Jean-Luc Mélenchon, a appelé Marine Le Pen « la bourgeoise ».")
+    assert types(record) == ["ACCUSE"]  # not "appeler à": the "à" is the subject's
+
+
+# ---------------------------------------------------------------- quotes and threats
+def test_an_event_noun_in_a_speakers_own_sentence_is_not_an_event(analyze_text):
+    record = analyze_text("« La pression des sanctions sur la Russie s'est avérée vaine », a déclaré le ministre.")
+    assert "SANCTION" not in types(record)
+
+
+def test_staged_protest_and_remaining_on_alert(analyze_text):
+    assert types(analyze_text("Algerian activists staged a hunger strike on Sunday.", lang="en")) == ["PROTEST"]
+    assert types(analyze_text("Israeli troops remained on alert in the West Bank.", lang="en")) == ["MOBILIZE"]
+
+
+def test_a_hostile_act_its_side_says_it_would_carry_out_is_a_threat(analyze_text):
+    record = analyze_text("Palestinian leaders said they would boycott all official contact with the United States.",
+                          lang="en")
+    assert dyads(record) == {("THREATEN", "PSE", "USA")}

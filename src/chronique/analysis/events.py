@@ -50,13 +50,16 @@ BETWEEN_CASES = frozenset({"entre", "between"})
 BETWEEN_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "THREATEN", "COERCE"})
 # a cooperative act that is denied or declined is a rejection ("will not accept", "n'a pas signé")
 DECLINABLE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "SUPPORT", "AID", "RETREAT"})
+# hostile acts that their own side announces for the future are threats ("said they would boycott")
+THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 MAX_SIDES = 6  # coordinated members coded on one side at most
 
 
 class EventCoder(Component):
     extension = "chronique_events"
 
-    def __init__(self, nlp: Language, name: str, require_actor: bool, dependents_window: int) -> None:
+    def __init__(self, nlp: Language, name: str, require_actor: bool, dependents_window: int,
+                 skip_headline_repeats: bool | None) -> None:
         super().__init__(nlp, name)
         self.require_actor = require_actor
         self.dependents_window = dependents_window
@@ -64,6 +67,9 @@ class EventCoder(Component):
         self.gazetteer = gazetteer()
         self.cases = {fold(c) for c in TARGET_CASES.get(self.lang, ())}
         self.light_verbs = self.lex.words.get("light_verbs", frozenset())
+        if skip_headline_repeats is None:  # the language's coding convention (words.tsv)
+            skip_headline_repeats = "skip_headline_repeats" in self.lex.words.get("event_conventions", frozenset())
+        self.skip_headline_repeats = skip_headline_repeats
 
     # ------------------------------------------------------------------ triggers
     def match(self, token: Token) -> Trigger | None:
@@ -75,11 +81,17 @@ class EventCoder(Component):
             if trigger.reflexive and not any(fold(c.text) in REFLEXIVE or fold(c.lemma_) in REFLEXIVE
                                              for c in token.children):
                 continue
-            near = {fold(t.lemma_) for t in token.subtree if abs(t.i - token.i) <= self.dependents_window}
-            near |= {fold(t.text) for t in token.subtree if abs(t.i - token.i) <= self.dependents_window}
+            near = {fold(t.lemma_) for t in self.around(token)} | {fold(t.text) for t in self.around(token)}
             if all(word in near for word in trigger.dependents):
                 return trigger
         return None
+
+    def around(self, token: Token) -> list[Token]:
+        """The trigger's phrase within the dependents window, less its subject ("le candidat à l'élection
+        avait appelé X « Y »" is no "appeler à") and auxiliaries."""
+        subjects = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        return [t for t in token.subtree if abs(t.i - token.i) <= self.dependents_window and t.i not in subjects
+                and not t.dep_.startswith("aux")]  # folded, "a" (avoir) would pass for "à"
 
     # ------------------------------------------------------------------ participants
     def actor_of(self, token: Token) -> str | None:
@@ -267,6 +279,20 @@ class EventCoder(Component):
             if target is None or any(countries.get(s) == countries[target] for s in sources):
                 return [], [], False  # no destination, or a trip at home: not a consultation
             targets = [target]
+        elif trigger.roles == "characterise":  # "a qualifié X de Y", "called the rebate unjustified"
+            if (found := self.characterised(token, trigger)) is None:
+                return [], [], False
+            sources, _ = self.subject_actors(token)
+            targets = [a for a in self.actors_of(found) if a not in sources] if found is not token else []
+        elif trigger.roles == "host":  # "a reçu son homologue", not "a reçu des informations" nor "reçoit la Défense"
+            sources, passive = self.subject_actors(token)
+            guests = [c for c in token.children if c.dep_ in (
+                ("nsubj:pass", "nsubjpass") if passive else ("obj", "dobj"))]
+            targets = [a for g in guests for a in self.actors_of(g) if g.i in self.by_token or "Prs" in g.morph.get(
+                "PronType")]
+            if not targets and not any(fold(g.lemma_) in self.lex.roles or fold(g.lemma_) in self.lex.words.get(
+                    "counterpart", frozenset()) for g in guests):
+                return [], [], False
         else:
             sources, passive = self.subject_actors(token)
             for obj in self.objects(token):
@@ -279,6 +305,29 @@ class EventCoder(Component):
         if trigger.roles == "inverse":
             sources, targets = targets, sources
         return sources, [t for t in targets if t not in sources], weak
+
+    def characterised(self, token: Token, trigger: Trigger) -> Token | None:
+        """What a verb of characterisation qualifies ("a qualifié de génocide la famine", "called the rebate
+        unjustified", "a appelé Marine Le Pen « la bourgeoise »"): its object, the verb itself when it has
+        none, or None when nothing says what it is called (then "appeler", "call" are not a characterisation)."""
+        objects = [c for c in token.children if c.dep_ in ("obj", "dobj")] or [
+            c for c in token.children if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")][:1]
+        attributes = [c for c in token.children if c.dep_ in ("xcomp", "oprd", "advcl", "acomp", "obj", "dobj")
+                      and c not in objects[:1]]
+        attributes += [c for o in objects[:1] for c in o.children if c.i > o.i and c.i > 0 and c.doc[
+            c.i - 1].is_quote]  # the parser's modifier in quotation marks: 'called the rebate "unjustified"'
+        if not trigger.dependents and not attributes:
+            return None
+        objects = objects or [c for a in attributes for c in a.children if c.dep_ == "appos"]  # "de X le Y"
+        return objects[0] if objects else token
+
+    def characterisation_type(self, token: Token) -> str:
+        """SUPPORT when what an actor is called is praise ("bons amis", "pragmatic"), else ACCUSE."""
+        subject, _ = self.subject(token)
+        said = {t.i for t in token.subtree} - ({t.i for t in subject.subtree} if subject is not None else set())
+        praise = self.lex.words.get("praise_words", frozenset())
+        return "SUPPORT" if any(fold(token.doc[i].lemma_) in praise or fold(token.doc[i].text) in praise
+                                for i in said) else "ACCUSE"
 
     def complements(self, token: Token) -> Iterator[tuple[Token, str | None]]:
         """(complement, preposition) of a noun; English prepositions head their object."""
@@ -348,13 +397,44 @@ class EventCoder(Component):
                 return None
         return None
 
+    def announces(self, token: Token, sources: list[str]) -> bool:
+        """Whether a hostile act is one its own side says it will or would carry out ("said they would
+        boycott", "a annoncé qu'il imposerait des sanctions"): a threat, not the act."""
+        if not sources or self.negated(token) or self.modality(token) == "asserted":
+            return False
+        countries = {a.id: a.country for a in self.actors}
+        quote = next((q for q in token.doc._.chronique_quotes or [] if q.start <= token.idx < q.end), None)
+        speakers = [quote.speaker] if quote is not None and quote.speaker else []
+        for verb in list(token.ancestors)[:3]:
+            if self.lex.speech_kind(verb.lemma_):  # "Palestinian leaders said they would boycott"
+                speakers += self.subject_actors(verb)[0]
+        speaking = {a for a in speakers} | {countries.get(a) for a in speakers} - {None}
+        return any(s in speaking or countries.get(s) in speaking for s in sources)
+
     @staticmethod
-    def restates(token: Token, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
-        """A noun naming the event its verb already codes ("a ouvert une enquête", "imposed sanctions"):
-        one interaction, one event."""
+    def quoted_mention(token: Token) -> bool:
+        """A noun inside a speaker's own sentence in quotation marks ("« La pression des sanctions s'est avérée
+        vaine »", "« le dialogue a été intense »") talks about an event rather than reports one; a quoted
+        phrase the narrative governs ("sent Bush his « warmest congratulations »") still reports it."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        for quote in token.doc._.chronique_quotes or []:
+            if quote.kind == "direct" and quote.start <= token.idx < quote.end:
+                return quote.start <= token.head.idx < quote.end
+        return False
+
+    @staticmethod
+    def restates(token: Token, trigger: Trigger, triggers: dict[int, Trigger],
+                 coded: dict[int, tuple[list[str], list[str], bool]]) -> bool:
+        """A noun naming the event its verb already codes ("a ouvert une enquête", "imposed sanctions"), or a
+        purpose or complement of the same type ("a accueilli les présidents pour discuter"): one interaction,
+        one event."""
         head = token.head
-        return (token.pos_ in ("NOUN", "PROPN") and head.i != token.i and head.i in triggers
-                and triggers[head.i].type == trigger.type)
+        if head.i == token.i or head.i not in triggers or triggers[head.i].type != trigger.type:
+            return False
+        if token.pos_ in ("NOUN", "PROPN"):
+            return True
+        return token.dep_ in ("advcl", "xcomp", "ccomp") and any(coded[head.i][:2])
 
     def is_content(self, node: Token) -> bool:
         """Whether a verb on the way up is a complement ("de soutenir", "to ban", "that the US cancel",
@@ -414,7 +494,8 @@ class EventCoder(Component):
         events: list[Event] = []
         seen: set[tuple] = set()
         inner = {i for found in embedded.values() for i in found}
-        inner |= {i for i, trigger in triggers.items() if self.restates(doc[i], trigger, triggers)}
+        inner |= {i for i, trigger in triggers.items() if self.restates(doc[i], trigger, triggers, coded)}
+        inner |= {i for i in triggers if self.quoted_mention(doc[i])}
         for i, trigger in triggers.items():
             if i in inner:
                 continue
@@ -424,6 +505,10 @@ class EventCoder(Component):
                 targets = self.embedded_targets(token, sources, embedded, coded) or targets
             if self.require_actor and not sources and not targets:
                 continue
+            if trigger.roles == "characterise" and self.characterisation_type(token) == "SUPPORT":
+                trigger = replace(trigger, type="SUPPORT", cameo="051")
+            if trigger.type in THREAT_TYPES and self.announces(token, sources):
+                trigger = replace(trigger, type="THREATEN", mode=None, cameo="130")
             declined = trigger.type in DECLINABLE_TYPES and self.negated(token)
             if declined:
                 trigger = replace(trigger, type="REJECT", mode=None, cameo="120")
@@ -434,7 +519,21 @@ class EventCoder(Component):
                         seen.add(key)
                         events.append(self.event(doc, token, trigger, source, target, len(events) + 1, declined))
         doc._.chronique_actors = self.actors
+        if self.skip_headline_repeats:
+            events = self.without_headline_repeats(doc, events)
         return events
+
+    @staticmethod
+    def without_headline_repeats(doc: Doc, events: list[Event]) -> list[Event]:
+        """Events less those of the headline (the title the text opens with) whose type the body codes
+        again: one interaction, coded at its fullest mention."""
+        title = ((doc._.chronique_meta or {}).get("title") or "").strip()
+        if not title or not doc.text.startswith(title):
+            return events
+        end = len(title)
+        body = {e.type for e in events if e.trigger[0] >= end}
+        kept = [e for e in events if e.trigger[0] >= end or e.type not in body]
+        return [replace(e, id=f"e{n}") for n, e in enumerate(kept, 1)]
 
     def embedded_targets(self, token: Token, sources: list[str], embedded: dict[int, list[int]],
                          coded: dict[int, tuple[list[str], list[str], bool]]) -> list[str]:
@@ -470,7 +569,10 @@ class EventCoder(Component):
 
 @Language.factory(
     "chronique_events",
-    default_config={"require_actor": True, "dependents_window": 6},
+    default_config={"require_actor": True, "dependents_window": 6, "skip_headline_repeats": None},
 )
-def make_events(nlp: Language, name: str, require_actor: bool, dependents_window: int) -> EventCoder:
-    return EventCoder(nlp, name, require_actor, dependents_window)
+def make_events(nlp: Language, name: str, require_actor: bool, dependents_window: int,
+                skip_headline_repeats: bool | None) -> EventCoder:
+    """`skip_headline_repeats`: drop a headline event whose type the body codes too (None: as the
+    language's `event_conventions` say)."""
+    return EventCoder(nlp, name, require_actor, dependents_window, skip_headline_repeats)
