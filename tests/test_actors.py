@@ -95,3 +95,10 @@ def test_a_name_after_a_role_and_a_comma_is_a_person_even_when_the_parse_breaks(
     assert finder.looks_like_person(doc[6:8])
     assert not finder.looks_like_person(Doc(doc.vocab, words=["Jorim", "Valdane", "est", "venu"],
                                             pos=["PROPN", "PROPN", "AUX", "VERB"])[0:2])
+
+
+def test_a_possessive_state_gives_its_country_to_a_role_and_a_title(analyze_text):
+    record = analyze_text("Taiwan's vice foreign minister arrived in Moscow today. Later, Kenya's President Samuel "
+                          "Otieno met him.", lang="en")
+    assert actor_named(record, "vice foreign minister")["country"] == "TWN"
+    assert actor_named(record, "Samuel Otieno")["country"] == "KEN"

@@ -320,7 +320,7 @@ class MentionFinder(Component):
             tokens = self.nominal_tokens(token)
             span = doc[tokens[0].i: tokens[-1].i + 1]
             gender = (token.morph.get("Gender") or [None])[0]
-            country = demonym_country(span, self.lex) or self.country_in(span)
+            country = demonym_country(span, self.lex) or self.country_in(span) or self.possessor_country(span)
             out.append(Mention(span.start_char, span.end_char, span.text, "nominal", "NOM", token.i,
                                sent_of[token.i], country=country, role=role[0], sector=role[1],
                                gender=gender))
@@ -336,10 +336,20 @@ class MentionFinder(Component):
             run.insert(0, token)
         if not run:
             return None, None
-        country = demonym_country(run, self.lex)
+        country = demonym_country(run, self.lex) or self.possessor_country(span.doc[run[0].i:span.start])
         words = [t for t in run if not self.lex.demonyms.get(fold(t.text))]
         role = self.lex.role_around(words, words[-1]) if words else None
         return role, country
+
+    def possessor_country(self, span: Span) -> str | None:
+        """The state a phrase belongs to by a possessive before it: "Taiwan's vice foreign minister",
+        "Russia's President"."""
+        if span.start < 2 or span.doc[span.start - 1].text not in ("'s", "’s"):
+            return None
+        owner = span.doc[span.start - 2]
+        entity = next((e for e in span.doc.ents if e.start <= owner.i < e.end), None)
+        place = self.gazetteer.resolve(entity.text if entity is not None else owner.text)
+        return place.country if self.gazetteer.is_state(place) else None  # type: ignore[union-attr]
 
     def country_in(self, span: Span) -> str | None:
         """The country a phrase names, or whose capital it names ("le gouvernement de Kigali")."""
