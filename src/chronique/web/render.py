@@ -5,7 +5,6 @@ Everything is escaped here or by Jinja2's autoescaping; article text never reach
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 from collections.abc import Callable, Iterable
@@ -71,17 +70,21 @@ def highlight(text: str, marks: Iterable[Mark]) -> Markup:
     id="focus" for links to land on."""
     marks = sorted(marks, key=lambda m: (m.start, -m.end))
     bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
-    starts = [m.start for m in marks]
     pieces: list[str] = []
+    active: list[Mark] = []  # the marks covering the current piece: a sweep, not a search per piece
+    upcoming = 0
     focused = False
     for begin, end in itertools.pairwise(bounds):
-        covering = [m for m in marks[:bisect.bisect_right(starts, begin)] if m.end >= end]
+        while upcoming < len(marks) and marks[upcoming].start <= begin:
+            active.append(marks[upcoming])
+            upcoming += 1
+        active = [m for m in active if m.end >= end]
         piece = escape(text[begin:end])
-        if not covering:
+        if not active:
             pieces.append(piece)
             continue
-        kinds = sorted({m.kind for m in covering})
-        labels = "\n".join(dict.fromkeys(m.label for m in covering if m.kind != "focus"))
+        kinds = sorted({m.kind for m in active})
+        labels = "\n".join(dict.fromkeys(m.label for m in active if m.kind != "focus"))
         anchor = ""
         if "focus" in kinds and not focused:
             anchor, focused = ' id="focus"', True
