@@ -243,3 +243,37 @@ def test_a_cue_the_lemmatiser_left_inflected_and_an_outlet_after_it(analyze_text
     quote = quote_containing(record, "nouveaux sommets")
     assert quote["cue"]["text"] == "indique"
     assert quote["speaker"] == actor_named(record, "TASS")["id"]
+
+
+def test_a_quote_leading_into_a_quote_with_an_incise_shares_its_speaker(analyze_text):
+    record = analyze_text(
+        "Le ministre Arnaud Delorme a visité la centrale mardi.\n"
+        "« Avec une consommation en hausse, même en gardant notre parc actuel », la question est de savoir "
+        "« si nous allons continuer à investir » affirme-t-il.", lang="fr")
+    delorme = actor_named(record, "Arnaud Delorme")["id"]
+    assert quote_containing(record, "consommation en hausse")["speaker"] == delorme
+
+
+def test_the_noun_an_infinitive_hangs_from_speaks(analyze_text):
+    record = analyze_text(
+        "Le reportage a suffi à convaincre la veuve de l'ancien président, Nadia Karam, de demander l'exhumation "
+        "du corps : « Je veux que le corps de mon mari soit exhumé immédiatement ».", lang="fr")
+    assert quote_containing(record, "soit exhumé")["speaker"] == actor_named(record, "Nadia Karam")["id"]
+
+
+def test_a_definite_organisation_noun_is_the_organisation_it_introduced(analyze_text):
+    record = analyze_text(
+        "L'ONG Amnesty International a publié un rapport mardi sur les prisons. Le Conseil de sécurité de l'ONU "
+        "se réunira jeudi.\nCependant, l'ONG précise que « le nombre de centres est probablement plus élevé ».",
+        lang="fr")
+    speaker = quote_containing(record, "le nombre de centres")["speaker"]
+    assert speaker == actor_named(record, "Amnesty International")["id"]
+
+
+def test_a_definite_organisation_noun_after_the_organisation_named_as_subject(analyze_text):
+    record = analyze_text(
+        "Le ministre Arnaud Delorme a défendu le nucléaire.\n"
+        "Europe Écologie Les Verts faisait part de son étonnement ; le parti écologiste pense qu'il s'agit de "
+        "« propos isolés ».", lang="fr")
+    speaker = quote_containing(record, "propos isolés")["speaker"]
+    assert speaker == actor_named(record, "Europe Écologie Les Verts")["id"]

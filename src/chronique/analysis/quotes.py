@@ -41,6 +41,8 @@ CLOSING_MARKS = ("»", "”", "\"", "›")
 SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}(?=:\s)")  # "PENCE: …" in a transcript
 ATTRIBUTION_DASH = re.compile(r"\s*[―—–-]\s*(?=\w)")  # "“ … ” ― Carlos Ruiz" ending its line
 SIGNATURE_CHARS = 60  # a signature is a name, perhaps with a short title, not a sentence
+SENTENCE_END = re.compile(r"[.!?…]\s")
+PUNCTUATION_EDGE = re.compile(r"^[\s«»“”\"'.,;:!?…]+")  # the quote's own closing punctuation
 GOVERNOR_LEVELS = 4  # how far up the parse a quote's governing speech verb is looked for
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 AGENT_DEPS = ("obl:agent", "agent")
@@ -131,14 +133,51 @@ class QuoteFinder(Component):
                 # clause a participle hangs from ("Les États-Unis condamnent le coup, déclarant que")
                 shared = level == 1 and cue.dep_ in ("advcl", "xcomp") and bool(
                     {"Part", "Ger"} & set(cue.morph.get("VerbForm")))
-                actor = self.actor_in(phrase_of(subject), () if level == 0 or shared else SPEAKER_KINDS)
+                actor = self.actor_in(phrase_of(subject), () if level == 0 or shared else SPEAKER_KINDS) or \
+                    self.organization_anaphor(subject)
                 if actor:
                     return actor, None
             if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp") and verb.head.i != verb.i:
+                controller = self.object_controller(verb)
+                if controller:
+                    return controller, None
                 verb = verb.head
+            elif verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm"):  # "la veuve, X, de demander"
+                return self.actor_in(phrase_of(verb.head), ("person",)), None
             else:
                 break
         return None, None
+
+    def organization_anaphor(self, subject: Token) -> str | None:
+        """The organisation a bare definite noun stands for ("l'ONG précise", "le parti écologiste
+        pense"): the one that noun introduced ("L'ONG Human Rights Watch"), else the organisation last
+        named as a subject earlier in the paragraph."""
+        if fold(subject.lemma_) not in self.lex.words.get("organization_nouns", ()) or "Plur" in subject.morph.get(
+                "Number") or not any((c.dep_ == "det" and "Def" in c.morph.get("Definite")) or fold(c.text) == "the"
+                                     for c in subject.children):
+            return None
+        text = doc_text(subject.doc)
+        named = [m for m in self.mentions if m.form == "name" and m.end <= subject.idx
+                 and self.actors[m.actor].kind in ("organization", "media", "group")]  # type: ignore[index]
+        noun = fold(subject.text)
+        introduced = [m for m in named if noun in re.findall(r"\w+", fold(text[max(0, m.start - 20):m.start]))]
+        if introduced:
+            return introduced[-1].actor
+        paragraph_start = text.rfind("\n", 0, subject.idx) + 1
+        subjects = [m for m in named if m.start >= paragraph_start and any(
+            t.dep_ in SUBJECT_DEPS for t in subject.doc.char_span(m.start, m.end, alignment_mode="expand") or ())]
+        return subjects[-1].actor if subjects else None
+
+    def object_controller(self, verb: Token) -> str | None:
+        """The person object that controls an infinitive ("convaincre Souha Arafat de demander",
+        "urged Smith to say"): the one who speaks."""
+        if verb.dep_ != "xcomp" or ("Inf" not in verb.morph.get("VerbForm") and verb.tag_ != "VB"):
+            return None
+        for obj in (c for c in verb.head.children if c.dep_ in ("obj", "dobj") and c.i < verb.i):
+            actor = self.actor_in(phrase_of(obj), ("person",))
+            if actor:
+                return actor
+        return None
 
     @staticmethod
     def agent_of(verb: Token) -> Token | None:
@@ -289,7 +328,21 @@ class QuoteFinder(Component):
                           confidence=confidence if speaker else 0.4)
             quotes.append(quote)
             previous = quote
+        self.lead_ins(doc, quotes)
         return quotes
+
+    def lead_ins(self, doc: Doc, quotes: list[Quote]) -> None:
+        """A quote with neither cue nor speaker that leads into the next one of the same sentence takes
+        that one's speaker when that one's cue is its incise ("« … », la question est de savoir « … »
+        affirme-t-il")."""
+        text = doc_text(doc)
+        for quote in reversed(quotes[:-1]):
+            after = quotes[quotes.index(quote) + 1]
+            if quote.speaker or quote.cue or not after.speaker or after.cue is None or after.cue[0] < after.end:
+                continue
+            between = text[quote.end:after.start]
+            if "\n" not in between and not SENTENCE_END.search(PUNCTUATION_EDGE.sub("", between)):
+                quote.speaker, quote.confidence = after.speaker, 0.6
 
     def label_speaker(self, doc: Doc, marked: Marked) -> str | None:
         """The speaker a transcript names at the head of the quoted words ("PENCE: Well, look, …")."""
@@ -319,6 +372,8 @@ class QuoteFinder(Component):
         for token in cue.doc[cue.i + 1: max(cue.i + 1, stop)]:
             if token.is_punct and token.text in OPENING_MARKS:
                 break
+            if token.pos_ == "PRON" or (token.dep_ in SUBJECT_DEPS and token.head.i != cue.i):
+                continue  # "pense qu'il s'agit": the subject of another verb
             actor = self.actor_at(cue.doc, token)
             if actor and self.actors[actor].kind in SPEAKER_KINDS and not any(
                     c.dep_ in ("case", "prep") for c in token.children) and token.head.dep_ not in ("pobj", "obl"):
@@ -327,7 +382,7 @@ class QuoteFinder(Component):
             if token.text in CLOSING_MARKS:
                 break
             if token.dep_ in SUBJECT_DEPS and token.dep_ not in PASSIVE_SUBJECT_DEPS:
-                return self.actor_in(phrase_of(token))
+                return self.actor_in(phrase_of(token)) or self.organization_anaphor(token)
         return None
 
     def headline_speaker(self, doc: Doc, marked: Marked) -> str | None:
