@@ -102,3 +102,13 @@ def test_a_possessive_state_gives_its_country_to_a_role_and_a_title(analyze_text
                           "Otieno met him.", lang="en")
     assert actor_named(record, "vice foreign minister")["country"] == "TWN"
     assert actor_named(record, "Samuel Otieno")["country"] == "KEN"
+
+
+def test_a_surname_after_an_unknown_full_name_is_not_a_known_namesake(analyze_text):
+    from chronique.kb import knowledge_base
+
+    assert knowledge_base().person("Abbas") is not None  # the knowledge base knows an Abbas
+    record = analyze_text("Karim Abbas, a shopkeeper in Leeds, said prices had doubled. Abbas said he was worried.",
+                          lang="en")
+    shopkeeper = actor_named(record, "Karim Abbas")
+    assert shopkeeper["kb_id"] is None and shopkeeper["country"] != "PSE"

@@ -127,8 +127,8 @@ class ActorResolver(Component):
                 if cluster is None:
                     cluster = Cluster("person", entry=self.kb.person(mention.text))
                     clusters.append(cluster)
-                elif cluster.entry is None:
-                    cluster.entry = self.kb.person(mention.text)
+                elif cluster.entry is None:  # the fullest name decides: "Hunt" after "Helen Hunt" is no known Hunt
+                    cluster.entry = self.kb.person(fullest([*cluster.names, mention.text]))
             else:
                 entry, key = self.org_key(mention.text) if kind != "country" else (None, mention.country)
                 bracketed = self.bracketed_entry(doc, mentions, mention) if kind != "country" else None
