@@ -112,3 +112,9 @@ def test_a_surname_after_an_unknown_full_name_is_not_a_known_namesake(analyze_te
                           lang="en")
     shopkeeper = actor_named(record, "Karim Abbas")
     assert shopkeeper["kb_id"] is None and shopkeeper["country"] != "PSE"
+
+
+def test_a_government_named_after_its_head_names_a_person(analyze_text):
+    record = analyze_text("Le plan a été signé par le gouvernement Papadimos en février.")
+    papademos = actor_named(record, "Papadimos")
+    assert papademos["kind"] == "person" and papademos["country"] == "GRC"

@@ -123,7 +123,13 @@ class MentionFinder(Component):
                         if raw[s.start] == "MISC" and self.looks_like_person(s)}
         person_keys.discard("")
         out = []
+        collective = self.lex.words.get("collective_nouns", frozenset())
         for span in spans:
+            tail = span[1:]
+            if len(span) > 1 and fold(span[0].text) in collective and all(t.pos_ == "PROPN" for t in tail) and (
+                    self.kb.person(tail.text) or name_parts(tail.text)[1] in person_keys):
+                span = tail  # "le gouvernement Papadimos": the head of government
+                raw[span.start] = "PER"
             label = self.label(span, raw[span.start], person_keys)
             if label == "ORG" and span[-1].pos_ in ("DET", "ADP", "CCONJ"):
                 span = self.completed(span)
@@ -190,8 +196,8 @@ class MentionFinder(Component):
 
     def untagged_people(self, doc: Doc, spans: list[Span], person_keys: set[str]) -> list[Span]:
         """Proper-noun runs the recogniser left untagged that are people: the surname of a person
-        named elsewhere in the document ("Lynch said" after "Loretta Lynch"), or the proper-noun
-        subject of a speech verb ("Revesz said")."""
+        named elsewhere in the document ("Lynch said" after "Loretta Lynch") or known to the knowledge
+        base ("le gouvernement Papadimos"), or the proper-noun subject of a speech verb ("Revesz said")."""
         taken = {i for span in spans for i in range(span.start, span.end)}
         out, i = [], 0
         while i < len(doc):
@@ -209,7 +215,7 @@ class MentionFinder(Component):
                 continue
             root = span.root
             speaking = root.dep_ in SUBJECT_DEPS and self.lex.speech_kind(root.head.lemma_) in ("speech", "belief")
-            known = name_parts(span.text)[1] in person_keys
+            known = name_parts(span.text)[1] in person_keys or self.kb.person(span.text) is not None
             if (known or speaking) and self.gazetteer.resolve(span.text) is None and \
                     self.kb.organization(span.text) is None and not self.lex.role_of(span.text):
                 out.append(span)
