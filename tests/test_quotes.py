@@ -277,3 +277,12 @@ def test_a_definite_organisation_noun_after_the_organisation_named_as_subject(an
         "« propos isolés ».", lang="fr")
     speaker = quote_containing(record, "propos isolés")["speaker"]
     assert speaker == actor_named(record, "Europe Écologie Les Verts")["id"]
+
+
+def test_a_name_before_the_incise_verb_after_a_question(analyze_text):
+    record = analyze_text(
+        "Senator Lindsey Graham spoke to students on Tuesday.\n"
+        "“Does anybody know what the environmental platform of the party is?” Graham asked.", lang="en")
+    quote = quote_containing(record, "Does anybody know")
+    assert quote["cue"]["text"] == "asked"
+    assert quote["speaker"] == actor_named(record, "Lindsey Graham")["id"]

@@ -43,6 +43,8 @@ ATTRIBUTION_DASH = re.compile(r"\s*[―—–-]\s*(?=\w)")  # "“ … ” ― C
 SIGNATURE_CHARS = 60  # a signature is a name, perhaps with a short title, not a sentence
 SENTENCE_END = re.compile(r"[.!?…]\s")
 PUNCTUATION_EDGE = re.compile(r"^[\s«»“”\"'.,;:!?…]+")  # the quote's own closing punctuation
+# after words that end on their own incise punctuation ("…?” Graham asked"): the speaker's name may come first
+NAMED_INCISE_GAP = re.compile(r"\s*(?:[\w’'.-]+\s+){0,3}")
 GOVERNOR_LEVELS = 4  # how far up the parse a quote's governing speech verb is looked for
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 AGENT_DEPS = ("obl:agent", "agent")
@@ -229,7 +231,9 @@ class QuoteFinder(Component):
         # incise right after the closing mark: "», a déclaré X", "», dit-elle", "», indique le communiqué"
         for token in doc[inside.end: min(len(doc), inside.end + self.incise_window)]:  # the parser may cut
             if token.idx >= marked.outer_end and self.is_cue(token):
-                if INCISE_GAP.fullmatch(doc_text(doc)[marked.outer_end:token.idx]):
+                gap = doc_text(doc)[marked.outer_end:token.idx]
+                if INCISE_GAP.fullmatch(gap) or (doc_text(doc)[marked.end - 1:marked.end] in (",", "?", "!")
+                                                 and NAMED_INCISE_GAP.fullmatch(gap)):
                     return token
                 break
             if token.text in ("«", "“", "\n") or (token.text in (".", "!", "?") and token.idx > marked.outer_end):
