@@ -188,3 +188,34 @@ def test_a_hostile_act_its_side_says_it_would_carry_out_is_a_threat(analyze_text
     record = analyze_text("Palestinian leaders said they would boycott all official contact with the United States.",
                           lang="en")
     assert dyads(record) == {("THREATEN", "PSE", "USA")}
+
+
+# ---------------------------------------------------------------- reactions, unnamed sides, participles
+def test_rejecting_these_accusations_answers_the_accuser(analyze_text):
+    record = analyze_text("La RD Congo a accusé le Rwanda de soutenir les rebelles, mais le gouvernement rwandais "
+                          "rejette ces accusations.")
+    assert ("REJECT", "RWA", "COD") in dyads(record)
+
+
+def test_an_unnamed_side_named_by_a_noun_is_still_an_event(analyze_text):
+    assert types(analyze_text("L'ONG dénonce le recours à la torture.")) == ["ACCUSE"]
+    assert types(analyze_text("Les rebelles ont été invités à la table des négociations.")) == ["REQUEST"]
+
+
+def test_a_bare_participle_is_an_adjective_not_an_event(analyze_text):
+    assert analyze_text("Les groupes armés sont nombreux dans la région.")["events"] == []
+
+
+def test_a_participle_takes_the_noun_it_qualifies_as_its_agent(analyze_text):
+    record = analyze_text("Une vidéo montrait des commerçants chinois défilant dans la rue pour protester.")
+    assert ("PROTEST", "CHN", None) in dyads(record)
+
+
+def test_a_passive_backgrounded_in_a_relative_clause_is_no_event(analyze_text):
+    record = analyze_text("Serbia lifted a curfew in Montenegro where 28 people have been killed.", lang="en")
+    assert "ASSAULT" not in types(record)
+
+
+def test_an_english_passive_agent_is_the_source(analyze_text):
+    record = analyze_text("A camp for Congolese refugees was attacked by Burundian militiamen.", lang="en")
+    assert {source for _, source, _ in dyads(record, "ASSAULT")} == {"BDI"}

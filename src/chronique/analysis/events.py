@@ -52,7 +52,9 @@ BETWEEN_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "THREATEN", "COERCE"})
 DECLINABLE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "SUPPORT", "AID", "RETREAT"})
 # hostile acts that their own side announces for the future are threats ("said they would boycott")
 THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
-MAX_SIDES = 6  # coordinated members coded on one side at most
+# reactions that answer someone's statements ("a rejeté ces allégations")
+RESPONSE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
+MAX_SIDES = 6
 
 
 class EventCoder(Component):
@@ -86,11 +88,12 @@ class EventCoder(Component):
                 return trigger
         return None
 
-    def around(self, token: Token) -> list[Token]:
+    def around(self, token: Token, window: int | None = None) -> list[Token]:
         """The trigger's phrase within the dependents window, less its subject ("le candidat à l'élection
         avait appelé X « Y »" is no "appeler à") and auxiliaries."""
         subjects = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-        return [t for t in token.subtree if abs(t.i - token.i) <= self.dependents_window and t.i not in subjects
+        window = window or self.dependents_window
+        return [t for t in token.subtree if abs(t.i - token.i) <= window and t.i not in subjects
                 and not t.dep_.startswith("aux")]  # folded, "a" (avoir) would pass for "à"
 
     # ------------------------------------------------------------------ participants
@@ -178,11 +181,24 @@ class EventCoder(Component):
         """(subject, passive) of a verb, climbing from participles and infinitives to the verb that
         governs them."""
         verb = token
+        if self.participle_of(token) is not None:  # "des commerçants défilant", "ceux détenus par l'armée"
+            agents = [c for c in token.children if c.dep_ in ("obl:agent", "agent") or self.case_of(c) in AGENT_CASES]
+            if self.lang == "en":  # "held by X": the agent is under the preposition
+                agents = [g for a in agents for g in a.children if g.dep_ == "pobj"] or agents
+            if self.is_past_participle(token):
+                return (agents[0] if agents else None), True
+            return token.head, False
+        if token.dep_ == "xcomp" and "Part" in token.morph.get("VerbForm") and not self.is_past_participle(token):
+            seen = next((c for c in token.head.children if c.dep_ in ("obj", "dobj")), None)
+            if seen is not None and not token.doc[token.left_edge.i - 1].is_punct:
+                # "montrait des commerçants défilant": the object is the one who marches ("X a contesté le
+                # résultat, déposant une plainte" is X's own act)
+                return seen, False
         for _ in range(3):
             agent = [c for c in verb.children if c.dep_ in ("obl:agent", "agent") or (
                 c.dep_.startswith("obl") and any(fold(g.text) in AGENT_CASES for g in c.children if g.dep_ == "case"))]
-            if self.lang == "en" and not agent:  # "was attacked by X": the agent is under the preposition
-                agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if self.lang == "en":  # "was attacked by X": the agent is under the preposition
+                agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or agent
             passive = any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) and bool(agent)
             if passive:
                 return agent[0], True
@@ -194,6 +210,25 @@ class EventCoder(Component):
             else:
                 break
         return None, False
+
+    @staticmethod
+    def participle_of(token: Token) -> Token | None:
+        """The noun a participle qualifies ("des commerçants chinois défilant", "students protesting")."""
+        if token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and token.head.pos_ in (
+                "NOUN", "PROPN", "PRON"):
+            return token.head
+        return None
+
+    @staticmethod
+    def is_past_participle(token: Token) -> bool:
+        return "Past" in token.morph.get("Tense") or token.tag_ == "VBN"
+
+    def patient(self, token: Token) -> Token | None:
+        """What a passive verb acts on: its passive subject, or the noun its past participle qualifies."""
+        found = next((c for c in token.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        if found is None and self.participle_of(token) is not None and self.is_past_participle(token):
+            return token.head
+        return found
 
     def subject_actors(self, token: Token) -> tuple[list[str], bool]:
         """(actors, passive) of the trigger's subject; an unresolved pronoun stands for the antecedent of
@@ -277,11 +312,11 @@ class EventCoder(Component):
             target = next((self.place_actor(obj) for obj in self.objects(token) if self.place_actor(obj)), None)
             countries = {a.id: a.country for a in self.actors}
             if target is None or any(countries.get(s) == countries[target] for s in sources):
-                return [], [], False  # no destination, or a trip at home: not a consultation
+                return self.not_an_event(token)  # no destination, or a trip at home: not a consultation
             targets = [target]
         elif trigger.roles == "characterise":  # "a qualifié X de Y", "called the rebate unjustified"
             if (found := self.characterised(token, trigger)) is None:
-                return [], [], False
+                return self.not_an_event(token)
             sources, _ = self.subject_actors(token)
             targets = [a for a in self.actors_of(found) if a not in sources] if found is not token else []
         elif trigger.roles == "host":  # "a reçu son homologue", not "a reçu des informations" nor "reçoit la Défense"
@@ -292,7 +327,7 @@ class EventCoder(Component):
                 "PronType")]
             if not targets and not any(fold(g.lemma_) in self.lex.roles or fold(g.lemma_) in self.lex.words.get(
                     "counterpart", frozenset()) for g in guests):
-                return [], [], False
+                return self.not_an_event(token)
         else:
             sources, passive = self.subject_actors(token)
             for obj in self.objects(token):
@@ -300,7 +335,7 @@ class EventCoder(Component):
                     targets, weak = actors, self.is_locative(obj)
                     break
             if passive:
-                patient = next((c for c in token.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+                patient = self.patient(token)
                 targets = (self.actors_of(patient) if patient is not None else []) or targets
         if trigger.roles == "inverse":
             sources, targets = targets, sources
@@ -324,10 +359,36 @@ class EventCoder(Component):
     def characterisation_type(self, token: Token) -> str:
         """SUPPORT when what an actor is called is praise ("bons amis", "pragmatic"), else ACCUSE."""
         subject, _ = self.subject(token)
-        said = {t.i for t in token.subtree} - ({t.i for t in subject.subtree} if subject is not None else set())
+        said = {t.i for t in token.subtree}
+        if subject is not None and not subject.is_ancestor(token):
+            said -= {t.i for t in subject.subtree}
         praise = self.lex.words.get("praise_words", frozenset())
         return "SUPPORT" if any(fold(token.doc[i].lemma_) in praise or fold(token.doc[i].text) in praise
                                 for i in said) else "ACCUSE"
+
+    def not_an_event(self, token: Token) -> tuple[list[str], list[str], bool]:
+        """No sides, and not to be coded even with unnamed ones ("reçoit la Défense", "se rendra en Virginie")."""
+        self.refused.add(token.i)
+        return [], [], False
+
+    def unnamed_sides(self, token: Token) -> bool:
+        """Whether a verb trigger without named actors still reports an interaction between unnamed ones: its
+        subject is a noun phrase ("L'ONG dénonce", "les militaires ont menacé"), it is passive ("ont été
+        invités", "ceux détenus"), or it qualifies its agent ("des commerçants chinois défilant")."""
+        if token.i in self.refused or (token.pos_ != "VERB" and self.participle_of(token) is None):
+            return False
+        if self.participle_of(token) is not None:  # not a bare adjective ("groupes armés", "élection contestée")
+            return any(c.dep_ not in ("advmod", "punct", "cc", "det") for c in token.children)
+        if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in token.children):
+            # not a passive backgrounded in a subordinate clause ("where 28 people have been killed", "until
+            # their demands are met")
+            return token.dep_ not in ("relcl", "acl:relcl", "advcl") or not any(
+                c.dep_ in ("nsubj:pass", "nsubjpass") for c in token.children)
+        subject, _ = self.subject(token)
+        if subject is not None and "Rel" in subject.morph.get("PronType") and subject.head.dep_ in (
+                "relcl", "acl:relcl"):  # "les dirigeants, qui ont soutenu"
+            subject = subject.head.head
+        return subject is not None and subject.pos_ in ("NOUN", "PROPN")
 
     def complements(self, token: Token) -> Iterator[tuple[Token, str | None]]:
         """(complement, preposition) of a noun; English prepositions head their object."""
@@ -482,6 +543,7 @@ class EventCoder(Component):
     def predict(self, doc: Doc) -> list[Event]:
         self.actors: list[Actor] = list(doc._.chronique_actors or [])
         self.by_token = token_actor_index(doc, [m for a in self.actors for m in a.mentions])
+        self.refused: set[int] = set()
         triggers = {token.i: trigger for token in doc if (trigger := self.match(token)) is not None}
         coded: dict[int, tuple[list[str], list[str], bool]] = {}
         embedded: dict[int, list[int]] = {}
@@ -503,7 +565,9 @@ class EventCoder(Component):
             sources, targets, weak = coded[i]
             if (weak or not targets) and trigger.type in EMBEDDING_TYPES:
                 targets = self.embedded_targets(token, sources, embedded, coded) or targets
-            if self.require_actor and not sources and not targets:
+            if not targets and trigger.type in RESPONSE_TYPES:
+                targets = self.addressee(token, sources, events)
+            if self.require_actor and not sources and not targets and not self.unnamed_sides(token):
                 continue
             if trigger.roles == "characterise" and self.characterisation_type(token) == "SUPPORT":
                 trigger = replace(trigger, type="SUPPORT", cameo="051")
@@ -522,6 +586,23 @@ class EventCoder(Component):
         if self.skip_headline_repeats:
             events = self.without_headline_repeats(doc, events)
         return events
+
+    def addressee(self, token: Token, sources: list[str], events: list[Event]) -> list[str]:
+        """Whom a reaction to "these statements" answers ("a rejeté ces allégations", "a condamné ces
+        commentaires", "nie ces accusations"): the last speaker quoted, or the last accuser, before it."""
+        statements = self.lex.words.get("statement_nouns", frozenset())
+        said = [t for t in self.around(token, 2 * self.dependents_window)
+                if t.pos_ == "NOUN" and fold(t.lemma_) in statements and any(
+                    "Dem" in d.morph.get("PronType") or "Def" in d.morph.get("Definite")
+                    for d in t.children if d.dep_ == "det")]
+        if not said:
+            return []
+        earlier = [(q.start, q.speaker) for q in token.doc._.chronique_quotes or [] if q.speaker and q.end <= token.idx]
+        earlier += [(e.trigger[0], e.source) for e in events if e.type == "ACCUSE" and e.source]
+        for _, actor in sorted(earlier, key=lambda x: -x[0]):
+            if actor not in sources:
+                return [actor]
+        return []
 
     @staticmethod
     def without_headline_repeats(doc: Doc, events: list[Event]) -> list[Event]:
