@@ -118,3 +118,10 @@ def test_a_government_named_after_its_head_names_a_person(analyze_text):
     record = analyze_text("Le plan a été signé par le gouvernement Papadimos en février.")
     papademos = actor_named(record, "Papadimos")
     assert papademos["kind"] == "person" and papademos["country"] == "GRC"
+
+
+def test_a_bare_given_name_is_the_person_named_so(analyze_text):
+    record = analyze_text("Jean-Luc Mélenchon a attaqué Marine Le Pen mardi. « Moi je suis né dans un milieu "
+                          "populaire et Marine est née dans un milieu bourgeois », a-t-il dit.")
+    le_pen = actor_named(record, "Marine Le Pen")
+    assert "Marine" in {m["text"] for m in le_pen["mentions"]}

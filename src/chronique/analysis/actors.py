@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..gazetteer import gazetteer
 from ..kb import Entry, knowledge_base
-from ..names import fullest, same_person
+from ..names import fullest, name_parts, same_person
 from ..resources import fold
 from .component import Component
 from .extensions import doc_marks, doc_text
@@ -152,6 +152,8 @@ class ActorResolver(Component):
             # "le gouvernement iranien" is an organisation, "le ministre" a person
             kind = "organization" if fold(doc[nominal.head].lemma_) in collective else "person"
             cluster = self.apposed(doc, nominal, names) if kind == "person" else None
+            if cluster is None and kind == "person":
+                cluster = self.first_name_of(nominal, clusters)
             if cluster is None:
                 earlier = {id(c): max((m.start for m in c.mentions if m.start < nominal.start), default=-1)
                            for c in clusters}
@@ -170,6 +172,18 @@ class ActorResolver(Component):
             cluster.nominal_keys.add(key)
             cluster.mentions.append(nominal)
             cluster.mentions.sort(key=lambda m: m.start)
+
+    @staticmethod
+    def first_name_of(nominal: Mention, clusters: list[Cluster]) -> Cluster | None:
+        """The one person whose given name a capitalised bare "role" is: "Marine" is Marine Le Pen, not
+        the navy, once she is named."""
+        word = nominal.text.strip()
+        if " " in word or not word[:1].isupper():
+            return None
+        key = name_parts(word + " X")[0]
+        owners = [c for c in clusters if c.kind == "person" and any(
+            len(n.split()) > 1 and name_parts(n)[0][:1] == key for n in c.names)]
+        return owners[0] if len(owners) == 1 else None
 
     def definite_subject(self, doc: Doc, nominal: Mention) -> bool:
         """A definite singular role nominal in subject position ("Le porte-parole du parti a dit")."""
