@@ -150,9 +150,10 @@ class Gazetteer:
     def resolve(self, name: str, context: frozenset[str] = frozenset()) -> Place | None:
         """The most likely place for a name: a country over a region over a city over a landmark of the same
         name ("Mexico", "Luxembourg"), then a place in a country already named in the document, then a city
-        whose main name it is (not an alternate name) or a national capital, then the most populous. A landmark beats a city only
-        when the name is merely one of that city's GeoNames alternate names, which are noisy ("Central Park"
-        is one of Bethpage's, "Acropolis" one of Little Rock's); a city whose main name it is wins."""
+        whose main name it is (not an alternate name) or a national capital ("Pékin"), then the most
+        populous. A landmark beats a city only when the name is merely one of that city's GeoNames
+        alternate names, which are noisy ("Central Park" is one of Bethpage's, "Acropolis" one of Little
+        Rock's); a city whose main name it is wins."""
         found = self.candidates(name)
         if not found:
             return None
