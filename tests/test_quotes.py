@@ -286,3 +286,10 @@ def test_a_name_before_the_incise_verb_after_a_question(analyze_text):
     quote = quote_containing(record, "Does anybody know")
     assert quote["cue"]["text"] == "asked"
     assert quote["speaker"] == actor_named(record, "Lindsey Graham")["id"]
+
+
+def test_scare_quotes_and_titles_in_the_author_s_voice_are_not_quotes(analyze_text):
+    record = analyze_text("A “historic” storm hit the coast on Monday. “We will win,” the mayor said.", lang="en")
+    assert [q["text"] for q in record["quotes"]] == ["We will win,"]
+    record = analyze_text("La « réforme » a été adoptée en 2019. « Nous gagnerons », a dit la ministre.")
+    assert [q["text"] for q in record["quotes"]] == ["Nous gagnerons"]

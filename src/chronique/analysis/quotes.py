@@ -63,8 +63,9 @@ class QuoteFinder(Component):
     extension = "chronique_quotes"
 
     def __init__(self, nlp: Language, name: str, incise_window: int, indirect: bool,
-                 drop_trailing_blurb: bool, continuation_chars: int) -> None:
+                 drop_trailing_blurb: bool, continuation_chars: int, drop_scare_quotes: bool) -> None:
         super().__init__(nlp, name)
+        self.drop_scare_quotes = drop_scare_quotes
         self.continuation_chars = continuation_chars
         self.incise_window = incise_window
         self.indirect = indirect
@@ -333,6 +334,8 @@ class QuoteFinder(Component):
             quotes.append(quote)
             previous = quote
         self.lead_ins(doc, quotes)
+        if self.drop_scare_quotes:  # marks in the author's own sentence with no one speaking: a term, a title
+            quotes = [q for q in quotes if q.speaker or q.cue or (q.kind != "partial" and len(q.text.split()) > 3)]
         return quotes
 
     def lead_ins(self, doc: Doc, quotes: list[Quote]) -> None:
@@ -475,8 +478,10 @@ class QuoteFinder(Component):
 
 @Language.factory(
     "chronique_quotes",
-    default_config={"incise_window": 8, "indirect": True, "drop_trailing_blurb": True, "continuation_chars": 80},
+    default_config={"incise_window": 8, "indirect": True, "drop_trailing_blurb": True, "continuation_chars": 80,
+                    "drop_scare_quotes": True},
 )
 def make_quotes(nlp: Language, name: str, incise_window: int, indirect: bool, drop_trailing_blurb: bool,
-                continuation_chars: int) -> QuoteFinder:
-    return QuoteFinder(nlp, name, incise_window, indirect, drop_trailing_blurb, continuation_chars)
+                continuation_chars: int, drop_scare_quotes: bool) -> QuoteFinder:
+    return QuoteFinder(nlp, name, incise_window, indirect, drop_trailing_blurb, continuation_chars,
+                       drop_scare_quotes)
