@@ -125,3 +125,9 @@ def test_a_bare_given_name_is_the_person_named_so(analyze_text):
                           "populaire et Marine est née dans un milieu bourgeois », a-t-il dit.")
     le_pen = actor_named(record, "Marine Le Pen")
     assert "Marine" in {m["text"] for m in le_pen["mentions"]}
+
+
+def test_the_military_in_the_plural_is_the_army(analyze_text):
+    record = analyze_text("L'armée birmane a pris le pouvoir lundi. Les militaires ont promis des élections.")
+    army = actor_named(record, "L'armée birmane")
+    assert {m["text"] for m in army["mentions"]} >= {"L'armée birmane", "Les militaires"}

@@ -150,7 +150,8 @@ class ActorResolver(Component):
         for nominal in (m for m in mentions if m.form == "nominal"):
             key = strip_det(nominal.text, self.lex)
             # "le gouvernement iranien" is an organisation, "le ministre" a person
-            kind = "organization" if fold(doc[nominal.head].lemma_) in collective else "person"
+            head = doc[nominal.head]
+            kind = "organization" if {fold(head.lemma_), fold(head.text)} & collective else "person"
             cluster = self.apposed(doc, nominal, names) if kind == "person" else None
             if cluster is None and kind == "person":
                 cluster = self.first_name_of(nominal, clusters)
@@ -227,6 +228,8 @@ class ActorResolver(Component):
             if nominal.country and countries and nominal.country not in countries:
                 return False  # "l'armée ougandaise" is not "l'armée congolaise"
             words = set(fold(key).split())
+            if len(words) == 1 and nominal.role in {m.role for m in cluster.mentions}:
+                return True  # "les militaires" after "l'armée": one word for the same institution
             return any(words <= set(fold(k).split()) or set(fold(k).split()) <= words for k in cluster.nominal_keys)
         roles = {m.role for m in cluster.mentions if m.role} | ({cluster.entry.role} if cluster.entry else set())
         if not any(same_office(nominal.role, role) for role in roles):
