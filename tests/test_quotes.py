@@ -293,3 +293,11 @@ def test_scare_quotes_and_titles_in_the_author_s_voice_are_not_quotes(analyze_te
     assert [q["text"] for q in record["quotes"]] == ["We will win,"]
     record = analyze_text("La « réforme » a été adoptée en 2019. « Nous gagnerons », a dit la ministre.")
     assert [q["text"] for q in record["quotes"]] == ["Nous gagnerons"]
+
+
+def test_a_statement_named_again_speaks_for_its_author(analyze_text):
+    record = analyze_text("Le documentaire de la chaîne Al Jazeera, réalisé en neuf mois, précise : « La conclusion "
+                          "est claire. » Des traces ont été trouvées sur un bonnet. « Les niveaux étaient élevés, "
+                          "ce qui montre une quantité anormale de polonium », ajoute le documentaire.")
+    author = quote_containing(record, "Les niveaux")["speaker"]
+    assert author and next(a for a in record["actors"] if a["id"] == author)["name"] == "Al Jazeera"

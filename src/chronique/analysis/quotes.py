@@ -131,7 +131,7 @@ class QuoteFinder(Component):
                 if "Rel" in subject.morph.get("PronType") and verb.dep_.startswith("acl"):
                     subject = verb.head  # "Bagheri, qui a déclaré" -> Bagheri
                 if fold(subject.lemma_) in self.lex.source_nouns:  # "indique le communiqué de TASS"
-                    return self.actor_in(phrase_of(subject), SPEAKER_KINDS), None
+                    return self.actor_in(phrase_of(subject), SPEAKER_KINDS) or self.earlier_author(subject), None
                 # a state as speaker only as the cue's own subject ("Washington a déclaré"), or that of the
                 # clause a participle hangs from ("Les États-Unis condamnent le coup, déclarant que")
                 shared = level == 1 and cue.dep_ in ("advcl", "xcomp") and bool(
@@ -150,6 +150,16 @@ class QuoteFinder(Component):
             else:
                 break
         return None, None
+
+    def earlier_author(self, noun: Token) -> str | None:
+        """The author of a statement named again without it: "ajoute le documentaire" after "Le
+        documentaire d'Al Jazeera précise"."""
+        for earlier in reversed(noun.doc[:noun.i]):
+            if earlier.lemma_ == noun.lemma_ and earlier.pos_ == noun.pos_:
+                actor = self.actor_in(phrase_of(earlier), SPEAKER_KINDS)
+                if actor:
+                    return actor
+        return None
 
     def organization_anaphor(self, subject: Token) -> str | None:
         """The organisation a bare definite noun stands for ("l'ONG précise", "le parti écologiste
@@ -381,6 +391,8 @@ class QuoteFinder(Component):
                 break
             if token.pos_ == "PRON" or (token.dep_ in SUBJECT_DEPS and token.head.i != cue.i):
                 continue  # "pense qu'il s'agit": the subject of another verb
+            if token.head.i == cue.i and fold(token.lemma_) in self.lex.source_nouns:  # "», ajoute le documentaire"
+                return self.actor_in(phrase_of(token), SPEAKER_KINDS) or self.earlier_author(token)
             actor = self.actor_at(cue.doc, token)
             if actor and self.actors[actor].kind in SPEAKER_KINDS and not any(
                     c.dep_ in ("case", "prep") for c in token.children) and token.head.dep_ not in ("pobj", "obl"):
