@@ -131,3 +131,9 @@ def test_the_military_in_the_plural_is_the_army(analyze_text):
     record = analyze_text("L'armée birmane a pris le pouvoir lundi. Les militaires ont promis des élections.")
     army = actor_named(record, "L'armée birmane")
     assert {m["text"] for m in army["mentions"]} >= {"L'armée birmane", "Les militaires"}
+
+
+def test_a_role_of_a_region_or_city_takes_its_country(analyze_text):
+    record = analyze_text("Le gouverneur de la province de Guangdong a démenti toute discrimination, jeudi.")
+    governor = next(a for a in record["actors"] if any("gouverneur" in m["text"] for m in a["mentions"]))
+    assert governor["country"] == "CHN"

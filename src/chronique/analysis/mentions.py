@@ -358,12 +358,13 @@ class MentionFinder(Component):
         return place.country if self.gazetteer.is_state(place) else None  # type: ignore[union-attr]
 
     def country_in(self, span: Span) -> str | None:
-        """The country a phrase names, or whose capital it names ("le gouvernement de Kigali")."""
+        """The country a phrase names, or a place of which it names ("le gouvernement de Kigali", "le
+        gouvernement de la province de Guangdong")."""
         for token in span:
             if token.pos_ == "PROPN":
                 place = self.gazetteer.resolve(token.text)
-                if self.gazetteer.is_state(place):
-                    return place.country  # type: ignore[union-attr]
+                if place is not None and place.country:
+                    return place.country
         return None
 
     def framed_countries(self, doc: Doc, mentions: list[Mention]) -> None:
