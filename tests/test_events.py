@@ -219,3 +219,11 @@ def test_a_passive_backgrounded_in_a_relative_clause_is_no_event(analyze_text):
 def test_an_english_passive_agent_is_the_source(analyze_text):
     record = analyze_text("A camp for Congolese refugees was attacked by Burundian militiamen.", lang="en")
     assert {source for _, source, _ in dyads(record, "ASSAULT")} == {"BDI"}
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary_is_the_source(analyze_text):
+    record = analyze_text("Le gouvernement malien, impuissant, a de son côté dénoncé une « furie destructrice » et a "
+                          "menacé les auteurs de ces exactions de poursuites.")
+    actors = {a["id"]: a for a in record["actors"]}
+    sources = {e["type"]: actors[e["source"]]["country"] for e in record["events"] if e["source"]}
+    assert sources.get("THREATEN") == "MLI" and sources.get("ACCUSE") == "MLI"

@@ -202,7 +202,12 @@ class EventCoder(Component):
             passive = any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) and bool(agent)
             if passive:
                 return agent[0], True
+            # a subject behind a preposition is a parse error ("de son côté"); the real one may hang off
+            # the auxiliary ("Le gouvernement malien, impuissant, a de son côté dénoncé")
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if subjects and any(g.dep_ == "case" and g.i < subjects[0].i for g in subjects[0].children):
+                subjects = [c for a in verb.children if a.dep_.startswith("aux") for c in a.children
+                            if c.dep_ in SUBJECT_DEPS] or subjects
             if subjects:
                 return subjects[0], False
             if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "ccomp", "amod") and verb.head.i != verb.i:
