@@ -137,3 +137,12 @@ def test_a_role_of_a_region_or_city_takes_its_country(analyze_text):
     record = analyze_text("Le gouverneur de la province de Guangdong a démenti toute discrimination, jeudi.")
     governor = next(a for a in record["actors"] if any("gouverneur" in m["text"] for m in a["mentions"]))
     assert governor["country"] == "CHN"
+
+
+def test_a_bare_organisation_noun_is_the_organisation_named_before(analyze_text):
+    record = analyze_text("L'ONG Vigie Civique a publié un rapport mardi. Selon l'ONG, les arrestations se "
+                          "multiplient.\nLe Front uni a rejeté ces accusations. Le parti a annoncé une plainte.")
+    ngo = actor_named(record, "Vigie Civique")
+    assert {"L'ONG", "l'ONG"} <= {m["text"] for m in ngo["mentions"]}
+    party = actor_named(record, "Front uni")
+    assert "Le parti" in {m["text"] for m in party["mentions"]}

@@ -10,6 +10,7 @@ knowledge base's, else the fullest spelling), a kind, a country, a role and a CA
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -151,6 +152,12 @@ class ActorResolver(Component):
             key = strip_det(nominal.text, self.lex)
             # "le gouvernement iranien" is an organisation, "le ministre" a person
             head = doc[nominal.head]
+            if nominal.role is None:  # "l'ONG", "le groupe": only ever an organisation named before
+                cluster = self.named_organization(doc, nominal, clusters)
+                if cluster is not None:
+                    cluster.mentions.append(nominal)
+                    cluster.mentions.sort(key=lambda m: m.start)
+                continue
             kind = "organization" if {fold(head.lemma_), fold(head.text)} & collective else "person"
             cluster = self.apposed(doc, nominal, names) if kind == "person" else None
             if cluster is None and kind == "person":
@@ -173,6 +180,26 @@ class ActorResolver(Component):
             cluster.nominal_keys.add(key)
             cluster.mentions.append(nominal)
             cluster.mentions.sort(key=lambda m: m.start)
+
+    def named_organization(self, doc: Doc, nominal: Mention, clusters: list[Cluster]) -> Cluster | None:
+        """The organisation a bare definite noun stands for: the one it introduces or that noun introduced
+        ("L'ONG Human Rights Watch … l'ONG"), else the organisation last named as a subject earlier in the
+        paragraph."""
+        noun = fold(doc[nominal.head].lemma_)
+        text = doc_text(doc)
+        organisations = [(m, c) for c in clusters if c.kind in ("organization", "media", "group")
+                         for m in c.mentions if m.form == "name"]
+        following = [c for m, c in organisations if 0 <= m.start - nominal.end <= 2]
+        if following:  # "l'ONG Human Rights Watch"
+            return following[0]
+        named = [(m, c) for m, c in organisations if m.end <= nominal.start]
+        introduced = [(m, c) for m, c in named if noun in re.findall(r"\w+", fold(text[max(0, m.start - 25):m.start]))]
+        if introduced:
+            return max(introduced, key=lambda mc: mc[0].start)[1]
+        paragraph_start = text.rfind("\n", 0, nominal.start) + 1
+        subjects = [(m, c) for m, c in named if m.start >= paragraph_start and any(
+            t.dep_ in SUBJECT_DEPS for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())]
+        return max(subjects, key=lambda mc: mc[0].start)[1] if subjects else None
 
     @staticmethod
     def first_name_of(nominal: Mention, clusters: list[Cluster]) -> Cluster | None:

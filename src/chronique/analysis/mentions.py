@@ -321,6 +321,8 @@ class MentionFinder(Component):
             if "Plur" in token.morph.get("Number") and not {fold(token.text), fold(token.lemma_)} & collective:
                 continue
             role = self.role_of_token(token)
+            if role is None and self.organization_noun(token):
+                role = (None, None)  # "l'ONG", "le groupe": an organisation named before, found by the actors stage
             if role is None:
                 continue
             tokens = self.nominal_tokens(token)
@@ -331,6 +333,14 @@ class MentionFinder(Component):
                                sent_of[token.i], country=country, role=role[0], sector=role[1],
                                gender=gender))
         return out
+
+    def organization_noun(self, token: Token) -> bool:
+        """A definite singular noun that re-designates an organisation ("l'ONG précise", "le groupe a
+        annoncé", "the group said")."""
+        return (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())) and \
+            fold(token.lemma_) in self.lex.words.get("organization_nouns", ()) and \
+            "Plur" not in token.morph.get("Number") and any(
+                (c.dep_ == "det" and "Def" in c.morph.get("Definite")) or fold(c.text) == "the" for c in token.children)
 
     def title_before(self, span: Span) -> tuple[tuple[str, str | None] | None, str | None]:
         """(role, country) of a title right before a name: "Foreign Secretary Jack Straw", "French

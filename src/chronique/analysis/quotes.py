@@ -136,8 +136,7 @@ class QuoteFinder(Component):
                 # clause a participle hangs from ("Les États-Unis condamnent le coup, déclarant que")
                 shared = level == 1 and cue.dep_ in ("advcl", "xcomp") and bool(
                     {"Part", "Ger"} & set(cue.morph.get("VerbForm")))
-                actor = self.actor_in(phrase_of(subject), () if level == 0 or shared else SPEAKER_KINDS) or \
-                    self.organization_anaphor(subject)
+                actor = self.actor_in(phrase_of(subject), () if level == 0 or shared else SPEAKER_KINDS)
                 if actor:
                     return actor, None
             if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp") and verb.head.i != verb.i:
@@ -160,26 +159,6 @@ class QuoteFinder(Component):
                 if actor:
                     return actor
         return None
-
-    def organization_anaphor(self, subject: Token) -> str | None:
-        """The organisation a bare definite noun stands for ("l'ONG précise", "le parti écologiste
-        pense"): the one that noun introduced ("L'ONG Human Rights Watch"), else the organisation last
-        named as a subject earlier in the paragraph."""
-        if fold(subject.lemma_) not in self.lex.words.get("organization_nouns", ()) or "Plur" in subject.morph.get(
-                "Number") or not any((c.dep_ == "det" and "Def" in c.morph.get("Definite")) or fold(c.text) == "the"
-                                     for c in subject.children):
-            return None
-        text = doc_text(subject.doc)
-        named = [m for m in self.mentions if m.form == "name" and m.end <= subject.idx
-                 and self.actors[m.actor].kind in ("organization", "media", "group")]  # type: ignore[index]
-        noun = fold(subject.text)
-        introduced = [m for m in named if noun in re.findall(r"\w+", fold(text[max(0, m.start - 20):m.start]))]
-        if introduced:
-            return introduced[-1].actor
-        paragraph_start = text.rfind("\n", 0, subject.idx) + 1
-        subjects = [m for m in named if m.start >= paragraph_start and any(
-            t.dep_ in SUBJECT_DEPS for t in subject.doc.char_span(m.start, m.end, alignment_mode="expand") or ())]
-        return subjects[-1].actor if subjects else None
 
     def object_controller(self, verb: Token) -> str | None:
         """The person object that controls an infinitive ("convaincre Souha Arafat de demander",
@@ -401,7 +380,7 @@ class QuoteFinder(Component):
             if token.text in CLOSING_MARKS:
                 break
             if token.dep_ in SUBJECT_DEPS and token.dep_ not in PASSIVE_SUBJECT_DEPS:
-                return self.actor_in(phrase_of(token)) or self.organization_anaphor(token)
+                return self.actor_in(phrase_of(token))
         return None
 
     def headline_speaker(self, doc: Doc, marked: Marked) -> str | None:
