@@ -19,7 +19,7 @@ from .render import LEGEND, PLOVER_TYPES, bar_chart, highlight, map_points, mark
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 25
 Words = Annotated[str, Query(max_length=MAX_QUERY)]
-PageNumber = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+PageNumber = Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)]  # "page" is also the render helper
 Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
 
 
@@ -55,8 +55,7 @@ def home(request: Request, con: Con, q: Words = "") -> HTMLResponse:
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actor_list(request: Request, con: Con, q: Words = "", page_number: Annotated[
-        int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+def actor_list(request: Request, con: Con, q: Words = "", page_number: PageNumber = 1) -> HTMLResponse:
     items, total = queries.find_actors(con, q, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
     return page(request, "actors.html", q=q, actors=items, paging=pager(total, page_number, "/actors", q=q))
 
@@ -84,7 +83,7 @@ def dyad_page(request: Request, con: Con, source: Text = None, target: Text = No
 @router.get("/events", response_class=HTMLResponse)
 def event_list(request: Request, con: Con, actor: Text = None, source: Text = None, target: Text = None,
                month: Month = None, type: PloverType | None = None, place: Text = None,
-               page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+               page_number: PageNumber = 1) -> HTMLResponse:
     filters = {"actor": actor, "source": source, "target": target, "month": month,
                "type": type.value if type else None, "place": place}
     items, total = queries.events(con, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE, **filters)
@@ -103,7 +102,7 @@ def event_page(request: Request, con: Con, article_id: Identifier, event_id: Ide
 
 @router.get("/articles", response_class=HTMLResponse)
 def article_list(request: Request, con: Con, q: Words = "",
-                 page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+                 page_number: PageNumber = 1) -> HTMLResponse:
     items, total = queries.articles(con, q, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
     return page(request, "articles.html", q=q, articles=items, paging=pager(total, page_number, "/articles", q=q))
 
@@ -131,7 +130,7 @@ def article_page(request: Request, con: Con, article_id: Identifier,
 
 @router.get("/quotes", response_class=HTMLResponse)
 def quote_list(request: Request, con: Con, q: Words = "",
-               page_number: Annotated[int, Query(alias="page", ge=1, le=MAX_PAGE)] = 1) -> HTMLResponse:
+               page_number: PageNumber = 1) -> HTMLResponse:
     items, total = queries.quotes(con, q, limit=PAGE_SIZE, offset=(page_number - 1) * PAGE_SIZE)
     return page(request, "quotes.html", q=q, quotes=items, paging=pager(total, page_number, "/quotes", q=q))
 
