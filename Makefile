@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install bench clean
+.PHONY: demo serve test lint install bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/chronique analyze examples/lyon-sommet.fr.txt --published 2024-03-14 --format text
 
+serve: $(STAMP)
+	$(BIN)/chronique ingest examples --db examples.duckdb --published 2024-03-14
+	$(BIN)/chronique serve --db examples.duckdb
+
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/pytest -q
@@ -29,4 +33,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache examples.duckdb
