@@ -149,20 +149,22 @@ class KnowledgeBase:
             key = stripped
         return None
 
-    def person(self, name: str) -> Entry | None:
-        """The one known person a name can be; None when none or several fit. A name with a given name
-        needs an alias with one ("Viktor Lukashenko" is not "Alexander Lukashenko" by "Lukashenko")."""
+    def people(self, name: str) -> set[Entry]:
+        """Every known person a name can be. A name with a given name needs an alias with one ("Viktor
+        Lukashenko" is not "Alexander Lukashenko" by "Lukashenko")."""
         given, surname = name_parts(name)
-        fits = {entry for alias, entry in self.by_surname.get(surname, ())
+        return {entry for alias, entry in self.by_surname.get(surname, ())
                 if same_person(name, alias) and (not given or name_parts(alias)[0])}
+
+    def person(self, name: str) -> Entry | None:
+        """The one known person a name can be; None when none or several fit."""
+        fits = self.people(name)
         return next(iter(fits)) if len(fits) == 1 else None
 
     def person_country(self, name: str) -> str | None:
         """The country of every known person a name can be, when they share one ("Bush": either
         President Bush is American)."""
-        given, surname = name_parts(name)
-        countries = {entry.country for alias, entry in self.by_surname.get(surname, ())
-                     if same_person(name, alias) and (not given or name_parts(alias)[0])}
+        countries = {entry.country for entry in self.people(name)}
         return countries.pop() if len(countries) == 1 else None
 
     def org_aliases(self) -> list[str]:

@@ -9,11 +9,11 @@ from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..corpus import queries
-from .api import MAX_PAGE, MAX_QUERY, Con, Identifier, Month, PloverType
+from .api import MAX_PAGE, MAX_QUERY, Con, Identifier, Month, PloverType, found
 from .render import LEGEND, PLOVER_TYPES, bar_chart, highlight, map_points, marks_of
 
 router = APIRouter(include_in_schema=False)
@@ -62,9 +62,7 @@ def actor_list(request: Request, con: Con, q: Words = "", page_number: PageNumbe
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
 def actor_page(request: Request, con: Con, actor_id: Identifier) -> HTMLResponse:
-    actor = queries.actor(con, actor_id)
-    if actor is None:
-        raise HTTPException(404, "no such actor")
+    actor = found(queries.actor(con, actor_id), "actor")
     chart = bar_chart(actor["events_by_month"], lambda month, kind: events_link(actor=actor_id, month=month,
                                                                                    type=kind))
     return page(request, "actor.html", actor=actor, chart=chart, events_url=events_link(actor=actor_id))
@@ -94,9 +92,7 @@ def event_list(request: Request, con: Con, actor: Text = None, source: Text = No
 
 @router.get("/events/{article_id}/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, con: Con, article_id: Identifier, event_id: Identifier) -> HTMLResponse:
-    event = queries.event(con, article_id, event_id)
-    if event is None:
-        raise HTTPException(404, "no such event")
+    event = found(queries.event(con, article_id, event_id), "event")
     return page(request, "event.html", event=event)
 
 
@@ -111,9 +107,7 @@ def article_list(request: Request, con: Con, q: Words = "",
 def article_page(request: Request, con: Con, article_id: Identifier,
                  event: Annotated[str | None, Query(max_length=64)] = None,
                  quote: Annotated[str | None, Query(max_length=64)] = None) -> HTMLResponse:
-    article = queries.article(con, article_id)
-    if article is None:
-        raise HTTPException(404, "no such article")
+    article = found(queries.article(con, article_id), "article")
     record = article["record"]
     focus = None
     focused_event = next((e for e in record["events"] if e["id"] == event), None)
