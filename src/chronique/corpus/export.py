@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .queries import EVENT_JOINS, NOT_DUPLICATE, rows
 from .store import TABLES, Store
 
 FORMATS = ("jsonl", "parquet", "gdelt", "plover")
@@ -18,25 +18,19 @@ GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1
                  "IsNegated", "Modality", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
                  "ActionGeo_Long", "SOURCEURL", "Outlet", "ArticleID", "TriggerText", "SentenceStart",
                  "SentenceEnd")
-EVENT_ROWS = """
+EVENT_ROWS = f"""
 SELECT e.article_id || '/' || e.event_id AS id, e.date, s.code AS s_code, s.name AS s_name, s.country AS s_country,
        t.code AS t_code, t.name AS t_name, t.country AS t_country, e.cameo, e.type, e.mode, e.negated, e.modality,
        p.name AS place, p.country AS place_country, p.lat, p.lon, a.url, a.outlet, e.article_id, e.trigger_text,
        e.sentence_start, e.sentence_end, e.confidence, a.text
-FROM events e JOIN articles a USING (article_id)
-LEFT JOIN actors s ON s.actor_id = e.source LEFT JOIN actors t ON t.actor_id = e.target
-LEFT JOIN (SELECT DISTINCT article_id, place_id, name, country, lat, lon FROM places) p
-       ON p.article_id = e.article_id AND p.place_id = e.place_id
-WHERE e.article_id NOT IN (SELECT article_id FROM duplicates)
+{EVENT_JOINS}
+WHERE {NOT_DUPLICATE}
 ORDER BY e.date NULLS LAST, e.article_id, e.event_id
 """
 
 
-def event_rows(store: Store) -> Iterator[dict[str, Any]]:
-    cursor = store.db.execute(EVENT_ROWS)
-    names = [d[0] for d in cursor.description]
-    for row in cursor.fetchall():
-        yield dict(zip(names, row, strict=True))
+def event_rows(store: Store) -> list[dict[str, Any]]:
+    return rows(store.db, EVENT_ROWS)
 
 
 def export(store: Store, fmt: str, out: Path) -> int:

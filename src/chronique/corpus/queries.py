@@ -22,7 +22,7 @@ EVENT_COLUMNS = """
 EVENT_JOINS = """
     FROM events e JOIN articles a USING (article_id)
     LEFT JOIN actors s ON s.actor_id = e.source LEFT JOIN actors t ON t.actor_id = e.target
-    LEFT JOIN (SELECT DISTINCT article_id, place_id, name FROM places) p
+    LEFT JOIN (SELECT DISTINCT article_id, place_id, name, country, lat, lon FROM places) p
            ON p.article_id = e.article_id AND p.place_id = e.place_id
 """
 
@@ -115,9 +115,7 @@ def actor_profile(con: Connection, name: str) -> dict[str, Any]:
                          "role": found["role"], "code": found["code"],
                          "spellings": {s["text"]: s["count"] for s in found["spellings"] if s["form"] == "name"},
                          "quotes": [q["text"] for q in found["quotes"]],
-                         "events": dict(con.execute(
-                             f"SELECT type, count(*) FROM events e WHERE (source = ? OR target = ?) AND "
-                             f"{NOT_DUPLICATE} GROUP BY type ORDER BY 2 DESC, 1", [actor_id, actor_id]).fetchall())})
+                         "events": events_by_type(found["events_by_month"])})
     return {"query": name, "actors": profiles}
 
 
@@ -174,6 +172,14 @@ def events_by_month(con: Connection, **filters: str | None) -> list[dict[str, An
     return rows(con, f"SELECT substr(e.date, 1, 7) AS month, e.type, count(*) AS events, "
                      f"count(DISTINCT e.article_id) AS articles {EVENT_JOINS} WHERE {condition} "
                      f"GROUP BY ALL ORDER BY month NULLS LAST, e.type", params)
+
+
+def events_by_type(by_month: list[dict[str, Any]]) -> dict[str, int]:
+    """Monthly counts (`events_by_month`) summed by type, the most frequent first."""
+    totals: dict[str, int] = {}
+    for row in by_month:
+        totals[row["type"]] = totals.get(row["type"], 0) + row["events"]
+    return dict(sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def dyad_by_month(con: Connection, source: str, target: str) -> list[tuple]:
