@@ -254,10 +254,11 @@ class ActorResolver(Component):
             countries = self.country_votes(cluster)
             if nominal.country and countries and nominal.country not in countries:
                 return False  # "l'armée ougandaise" is not "l'armée congolaise"
-            words = set(fold(key).split())
+            words = self.lex.region_words(key)  # "la force est-africaine" is "la force régionale d'Afrique de l'Est"
             if len(words) == 1 and nominal.role in {m.role for m in cluster.mentions}:
                 return True  # "les militaires" after "l'armée": one word for the same institution
-            return any(words <= set(fold(k).split()) or set(fold(k).split()) <= words for k in cluster.nominal_keys)
+            keys = cluster.nominal_keys | {strip_det(m.text, self.lex) for m in cluster.mentions if m.form == "name"}
+            return any(words <= (other := self.lex.region_words(k)) or other <= words for k in keys)
         roles = {m.role for m in cluster.mentions if m.role} | ({cluster.entry.role} if cluster.entry else set())
         if not any(same_office(nominal.role, role) for role in roles):
             return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -38,6 +39,7 @@ class Lexicon:
     role_heads: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)           # folded pronoun -> gender
     words: dict[str, frozenset[str]] = field(default_factory=dict)   # small closed classes
+    regions: dict[str, str] = field(default_factory=dict)            # region name or adjective -> key
 
     def speech_kind(self, lemma: str) -> str | None:
         return self.speech.get(fold(lemma))
@@ -54,6 +56,16 @@ class Lexicon:
                     return found
         return None
 
+    def region_words(self, phrase: str) -> frozenset[str]:
+        """The content words of a phrase with multi-country regions, named or by adjective, as one word each
+        and regional adjectives dropped: "force régionale d'Afrique de l'Est" and "force est-africaine" are
+        both {force, @region}."""
+        text = f" {plain_words(phrase)} "
+        for name, key in sorted(self.regions.items(), key=lambda item: -len(item[0])):
+            text = text.replace(f" {name} ", f" {key} ")
+        skip = {plain_words(w) for w in self.words.get("determiners", ()) | self.words.get("regional_words", ())}
+        return frozenset(w for w in text.split() if w not in skip)
+
     def role_of(self, phrase: str) -> tuple[str, str | None] | None:
         """The (role, sector) of the longest role phrase that starts `phrase` (folded words)."""
         words = fold(phrase).split()
@@ -67,6 +79,11 @@ class Lexicon:
 def join_words(tokens: list[Token]) -> str:
     """Folded words of tokens, with elided articles kept attached ("chef d'état-major")."""
     return fold("".join(t.text + t.whitespace_ for t in tokens)).replace("' ", "'")
+
+
+def plain_words(phrase: str) -> str:
+    """Folded words without elision and hyphen marks ("d'Afrique de l'Est" -> "d afrique de l est")."""
+    return " ".join(re.findall(r"\w+", fold(phrase)))
 
 
 def _split_cue(lemma: str) -> tuple[bool, str, tuple[str, ...]]:
@@ -114,4 +131,12 @@ def lexicon(lang: str) -> Lexicon:
         lex.pronouns[fold(row["form"])] = row["gender"]
     for row in lang_table(lang, "words"):
         lex.words[row["class"]] = frozenset(fold(w) for w in row["words"].split("|"))
+    members = {row["name"]: row["countries"] for row in lang_table(lang, "regions") if "," in row["countries"]}
+    for row in lang_table(lang, "region_adjectives"):
+        key = "@" + members[row["region"]].replace(",", "_").lower()  # one key for every name of the region
+        lex.regions[plain_words(row["region"])] = key
+        lex.regions.update((plain_words(form), key) for form in row["forms"].split("|"))
+    for name, countries in members.items():
+        key = "@" + countries.replace(",", "_").lower()
+        lex.regions.setdefault(plain_words(name), key)
     return lex

@@ -222,12 +222,12 @@ class MentionFinder(Component):
         return out
 
     def label(self, span: Span, raw: str, person_keys: set[str]) -> str | None:
+        org = self.kb.organization(span.text)
+        if org is not None and raw != "PER":  # "Force régionale d'Afrique de l'Est" is named, though a role starts it
+            return "MEDIA" if org.kind == "media" else "ORG"
         if raw in ("KB", "ORG", "MISC") and self.lex.role_of(strip_det(span.text, self.lex)) and fold(
                 span.text).split()[0] in self.lex.role_heads:  # "ministre de l'Intérieur" is a person's role
             return None
-        org = self.kb.organization(span.text)
-        if org is not None and raw != "PER":
-            return "MEDIA" if org.kind == "media" else "ORG"
         place = self.gazetteer.resolve(span.text) if raw in ("LOC", "MISC", "ORG", "PER") else None
         if raw == "PER":  # a lone "Washington" or "Nay Pyi Taw" tagged as a person is the state
             if len(span) <= 3 and self.gazetteer.is_state(place) and self.kb.person(span.text) is None:
@@ -449,6 +449,8 @@ class MentionFinder(Component):
                 title_role, title_country = self.title_before(span)
                 role = role or title_role
                 country = country or title_country
+            elif label == "ORG" and fold(span.text).split()[0] in self.lex.role_heads:
+                role = self.lex.role_of(strip_det(span.text, self.lex))  # "armée birmane" names the army
             mentions.append(Mention(span.start_char, span.end_char, span.text, "name", label, span.root.i,
                                     sent_of[span.root.i], country=country,
                                     role=role[0] if role else None, sector=role[1] if role else None))
