@@ -227,3 +227,36 @@ def test_a_subject_the_parser_hangs_on_the_auxiliary_is_the_source(analyze_text)
     actors = {a["id"]: a for a in record["actors"]}
     sources = {e["type"]: actors[e["source"]]["country"] for e in record["events"] if e["source"]}
     assert sources.get("THREATEN") == "MLI" and sources.get("ACCUSE") == "MLI"
+
+
+# ---------------------------------------------------------------- sides found in complements
+def test_a_side_named_inside_the_object_is_the_target(analyze_text):
+    record = analyze_text("The Israeli army lifted a blockade on Palestinian lorries.", lang="en")
+    assert dyads(record) == {("RETREAT", "ISR", "PSE")}
+
+
+def test_whom_the_object_concerns_beats_where_it_happened(analyze_text):
+    record = analyze_text("L'Iran a salué la coopération avec la Russie, notamment en Syrie.")
+    assert dyads(record) == {("SUPPORT", "IRN", "RUS")}
+
+
+def test_a_passive_patient_that_names_no_actor_gives_its_complement(analyze_text):
+    record = analyze_text("A camp for Congolese refugees was attacked by Burundian militiamen.", lang="en")
+    assert dyads(record) == {("ASSAULT", "BDI", "COD")}
+
+
+def test_a_threat_is_made_to_the_subject_of_its_condition(analyze_text):
+    record = analyze_text("Russia threatened to stop the negotiations if the United States deploys new missiles.",
+                          lang="en")
+    assert ("THREATEN", "RUS", "USA") in dyads(record)
+
+
+def test_a_possessor_or_demonym_before_an_institution_gives_its_country(analyze_text):
+    record = analyze_text("Taiwan's vice foreign minister visited Russia. The Azerbaijani parliament condemned "
+                          "Armenia.", lang="en")
+    assert {("CONSULT", "TWN", "RUS"), ("ACCUSE", "AZE", "ARM")} <= dyads(record)
+
+
+def test_a_resignation_is_a_withdrawal(analyze_text):
+    record = analyze_text("Georgian President Eduard Shevardnadze resigned on Sunday.", lang="en")
+    assert types(record) == ["RETREAT"]

@@ -37,6 +37,10 @@ TARGET_CASES = {
 }
 OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "obl:mod", "nmod", "pobj", "dative", "prep", "obl:agent")
 AGENT_CASES = {"par", "by"}
+# prepositions of a noun's complement that say whom the noun concerns ("aid for Bosnia", "l'aide de la Russie")
+COMPLEMENT_CASES = frozenset({"de", "d'", "du", "des", "pour", "par", "of", "for", "by"})
+# prepositions of a noun's complement that say where ("sanctions on Iran" says against whom)
+PLACE_CASES = frozenset({"en", "dans", "in", "at", "into"})
 # event types whose complement is their content: what is asked, threatened, refused, alleged, agreed
 EMBEDDING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE", "SUPPORT"})
 # prepositions that mostly say where, not with whom: their place is a target only when nothing better is
@@ -156,8 +160,9 @@ class EventCoder(Component):
         return out
 
     def place_actor(self, token: Token) -> str | None:
-        """The country actor of a place named by the token or its children ("à Téhéran" -> Iran)."""
-        for t in [token, *token.children]:
+        """The country actor of a place named by the token or its children ("à Téhéran" -> Iran, "le
+        gouvernement de Kigali" -> Rwanda), not where the thing happens ("la coopération … en Syrie")."""
+        for t in [token, *(c for c in token.children if self.case_of(c) not in LOCATIVE_CASES)]:
             if t.pos_ == "PROPN":
                 span = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
                 place = self.gazetteer.resolve(span.text if span is not None else t.text)
@@ -339,12 +344,29 @@ class EventCoder(Component):
                 if actors := [a for a in self.actors_of(obj) if a not in sources]:
                     targets, weak = actors, self.is_locative(obj)
                     break
+            if not targets or weak:  # "lifted a blockade on Palestinian lorries", "a salué la coopération avec la
+                # Russie, notamment en Syrie": whom the object concerns before where it happened
+                concerned = next((found for obj in self.objects(token) if not self.is_locative(obj)
+                                  if (found := [a for a in self.complement_actors(obj) if a not in sources])), [])
+                targets, weak = (concerned, False) if concerned else (targets, weak)
             if passive:
                 patient = self.patient(token)
-                targets = (self.actors_of(patient) if patient is not None else []) or targets
+                targets = (self.actors_of(patient) or self.complement_actors(patient) if patient is not None
+                           else []) or targets  # "a camp for Congolese refugees was attacked"
         if trigger.roles == "inverse":
             sources, targets = targets, sources
         return sources, [t for t in targets if t not in sources], weak
+
+    def complement_actors(self, token: Token, depth: int = 2) -> list[str]:
+        """The actors in the complements of a side that names none itself: whom "a blockade on Palestinian
+        lorries", "an aid program for Bosnia" or "l'expérience de coopération avec la Russie" concern."""
+        for child, case in self.complements(token):
+            if child.dep_ in ("det", "poss", "nmod:poss", "amod", "compound") or case in PLACE_CASES or (
+                    case not in self.cases and case not in COMPLEMENT_CASES):
+                continue
+            if found := self.actors_of(child) or (self.complement_actors(child, depth - 1) if depth > 1 else []):
+                return found
+        return []
 
     def characterised(self, token: Token, trigger: Trigger) -> Token | None:
         """What a verb of characterisation qualifies ("a qualifié de génocide la famine", "called the rebate
@@ -563,6 +585,8 @@ class EventCoder(Component):
         inner = {i for found in embedded.values() for i in found}
         inner |= {i for i, trigger in triggers.items() if self.restates(doc[i], trigger, triggers, coded)}
         inner |= {i for i in triggers if self.quoted_mention(doc[i])}
+        inner |= {t.i for i, trigger in triggers.items() if trigger.dependents for t in self.around(doc[i])
+                  if t.i in triggers and t.i != i and {fold(t.lemma_), fold(t.text)} & set(trigger.dependents)}
         for i, trigger in triggers.items():
             if i in inner:
                 continue
@@ -572,6 +596,8 @@ class EventCoder(Component):
                 targets = self.embedded_targets(token, sources, embedded, coded) or targets
             if not targets and trigger.type in RESPONSE_TYPES:
                 targets = self.addressee(token, sources, events)
+            if not targets and (trigger.type == "THREATEN" or self.announces(token, sources)):
+                targets = self.conditioned(token, sources)
             if self.require_actor and not sources and not targets and not self.unnamed_sides(token):
                 continue
             if trigger.roles == "characterise" and self.characterisation_type(token) == "SUPPORT":
@@ -607,6 +633,17 @@ class EventCoder(Component):
         for _, actor in sorted(earlier, key=lambda x: -x[0]):
             if actor not in sources:
                 return [actor]
+        return []
+
+    def conditioned(self, token: Token, sources: list[str]) -> list[str]:
+        """Whom a threat is made to: the subject of its condition ("threatened to stop the talks if the United
+        States goes ahead", "menace de riposter si Kigali ne retire pas ses troupes")."""
+        marks = self.lex.words.get("condition_marks", frozenset())
+        for clause in token.subtree:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and fold(c.text) in marks for c in clause.children):
+                found, _ = self.subject_actors(clause)
+                if found := [a for a in found if a not in sources]:
+                    return found
         return []
 
     @staticmethod

@@ -287,7 +287,8 @@ class MentionFinder(Component):
             if child.dep_ == "case":  # "avec son homologue": the preposition is not the mention
                 continue
             if child.dep_ in NOMINAL_KEEP_DEPS and (child.pos_ not in ("PROPN", "PUNCT", "VERB") or (
-                    child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and self.names_a_place(child))):
+                    child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and self.names_a_place(child)) or (
+                    child.pos_ == "PROPN" and fold(child.text) in self.lex.demonyms)):  # "The Azerbaijani parliament"
                 if child.dep_ == "nmod":
                     keep += [t for t in child.subtree if t.pos_ not in ("PUNCT",) and t.dep_ != "appos"
                              and not any(a.dep_ in ("appos", "acl", "acl:relcl") for a in t.ancestors
@@ -360,9 +361,11 @@ class MentionFinder(Component):
     def possessor_country(self, span: Span) -> str | None:
         """The state a phrase belongs to by a possessive before it: "Taiwan's vice foreign minister",
         "Russia's President"."""
-        if span.start < 2 or span.doc[span.start - 1].text not in ("'s", "’s"):
+        owner = next((c for c in span.root.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None and span.start >= 2 and span.doc[span.start - 1].text in ("'s", "’s"):
+            owner = span.doc[span.start - 2]
+        if owner is None:
             return None
-        owner = span.doc[span.start - 2]
         entity = next((e for e in span.doc.ents if e.start <= owner.i < e.end), None)
         place = self.gazetteer.resolve(entity.text if entity is not None else owner.text)
         return place.country if self.gazetteer.is_state(place) else None  # type: ignore[union-attr]
