@@ -301,3 +301,45 @@ def test_a_statement_named_again_speaks_for_its_author(analyze_text):
                           "ce qui montre une quantité anormale de polonium », ajoute le documentaire.")
     author = quote_containing(record, "Les niveaux")["speaker"]
     assert author and next(a for a in record["actors"] if a["id"] == author)["name"] == "Al Jazeera"
+
+
+def test_a_sentence_according_to_someone_is_their_claim(analyze_text):
+    record = analyze_text(
+        "The bridge will reopen in March, according to Mayor Ellen Brody.\n"
+        "According to the latest figures, the city lost two thousand jobs last year.", lang="en")
+    quote = quote_containing(record, "The bridge will reopen in March")
+    assert quote["text"] == "The bridge will reopen in March"
+    assert quote["speaker"] == actor_named(record, "Ellen Brody")["id"]
+    assert quote_containing(record, "the city lost")["text"] == "the city lost two thousand jobs last year"
+
+
+def test_a_bare_per_is_a_rate_not_an_attribution(analyze_text):
+    record = analyze_text("Tickets for the new ferry line cost ten dollars per adult on weekdays.", lang="en")
+    assert record["quotes"] == []
+
+
+def test_a_speech_verb_inserted_in_the_clause_it_reports(analyze_text):
+    record = analyze_text(
+        "Senator Ruth Calloway spoke in Denver on Monday.\n"
+        "Acts of protest, Calloway said, are acts of patriotism.\n"
+        "The new rules would cost farmers millions, the Daily Ledger reports.", lang="en")
+    quote = quote_containing(record, "are acts of patriotism")
+    assert quote["text"] == "Acts of protest, Calloway said, are acts of patriotism"
+    assert quote["speaker"] == actor_named(record, "Ruth Calloway")["id"]
+    assert quote_containing(record, "The new rules")["text"] == "The new rules would cost farmers millions"
+
+
+def test_an_opinion_verb_or_learning_is_not_indirect_speech_in_english(analyze_text):
+    record = analyze_text(
+        "Governor Alan Pryce believes his reforms will be remembered.\n"
+        "The Ledger has learned that the governor met donors in May.\n"
+        "Pryce said the reforms would pass.", lang="en")
+    assert [q["text"] for q in record["quotes"]] == ["the reforms would pass"]
+
+
+def test_selon_lesquels_and_an_outlet_relaying_an_act_are_not_attributions(analyze_text):
+    record = analyze_text(
+        "Le ministre Paul Girard a visité le port de Brest, selon l'agence Reuters.\n"
+        "La mairie a répondu aux critiques selon lesquelles le projet coûterait trop cher.\n"
+        "Les banques ont fermé leurs guichets, selon l'Association des banques.", lang="fr")
+    assert [q["text"] for q in record["quotes"]] == ["Les banques ont fermé leurs guichets"]

@@ -420,7 +420,7 @@ class QuoteFinder(Component):
         covered = [(q.start, q.end) for q in direct]
         complementizers = self.lex.words.get("complementizers", frozenset())
         for token in doc:
-            if not self.is_cue(token):
+            if not self.is_indirect_cue(token):
                 continue
             for clause in token.children:
                 # a bare infinitive reports a claim ("dit avoir passé 18 mois"); "appelé à", "urged to" do not
@@ -451,7 +451,111 @@ class QuoteFinder(Component):
                                     via=via or self.relay_in(sentence, speaker),
                                     confidence=0.7 if speaker else 0.4))
                 covered.append((start, end))
+        quotes += self.parenthetical_quotes(doc, covered)
+        quotes += self.according_quotes(doc, covered)
         return quotes
+
+    def clause_quote(self, doc: Doc, words: list[Token], cue: Token | None, speaker: str | None,
+                     covered: list[tuple[int, int]]) -> Quote | None:
+        """An indirect quote over `words` (punctuation and a leading conjunction trimmed), unless too short
+        or overlapping a quote already found."""
+        conjunctions = self.lex.words.get("conjunctions", frozenset())
+        while words and (words[0].is_punct or words[0].is_space or fold(words[0].text) in conjunctions):
+            words = words[1:]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words = words[:-1]
+        if len(words) < 3:
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if any(s < end and start < e for s, e in covered):
+            return None
+        sentence = words[0].sent
+        covered.append((start, end))
+        return Quote(id="", start=start, end=end, text=doc_text(doc)[start:end], kind="indirect", speaker=speaker,
+                     cue=(cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+                     via=self.relay_in(sentence, speaker), confidence=0.7 if speaker else 0.4)
+
+    def parenthetical_quotes(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
+        """A speech verb inserted in or after the clause it reports ("Acts of protest, he said, are acts of
+        patriotism", "The plan failed, the agency reports"): the parser hangs it from that clause's verb by one
+        of the language's `insertion_deps`, so the clause is the quote, all of it, around the insertion."""
+        quotes = []
+        insertions = self.lex.words.get("insertion_deps", frozenset())
+        for token in doc:
+            if token.dep_ not in insertions or token.head.pos_ not in ("VERB", "AUX") or \
+                    not self.is_indirect_cue(token):
+                continue
+            inserted = [t.i for t in token.subtree]
+            clause = list(token.head.subtree)
+            before = [t for t in clause if t.i < inserted[0]]
+            after = [t for t in clause if t.i > inserted[-1] and not t.is_punct]
+            if not any(not t.is_punct for t in before):
+                continue  # "He said, …": a governing verb, not an insertion
+            speaker, _ = self.speaker_of(token)
+            quote = self.clause_quote(doc, clause if after else before, token, speaker, covered)
+            if quote is not None:
+                quotes.append(quote)
+        return quotes
+
+    def according_quotes(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
+        """A sentence attributed by "according to X" / "per X" at its start or end: the rest of the
+        sentence is X's claim."""
+        quotes = []
+        markers = [marker.split() for marker in self.lex.according]
+        for sentence in doc.sents:
+            folded = [fold(t.text) for t in sentence]
+            for words in markers:
+                at = next((i for i in range(len(folded) - len(words) + 1) if folded[i:i + len(words)] == words), None)
+                if at is None:
+                    continue
+                if at + len(words) < len(sentence) and "Rel" in sentence[at + len(words)].morph.get("PronType"):
+                    break  # "les commentaires selon lesquels …": a relative clause, not an attribution
+                end = next((t.i for t in sentence[at + len(words):] if t.is_punct), sentence.end)
+                phrase = list(range(sentence.start + at, end))  # up to its comma: the parser may cut a name
+                actor = self.actor_in([doc[i] for i in phrase])
+                if actor is None and len(words) == 1:
+                    break  # a bare "per" with no one after it is a rate ("$10 per hour")
+                conjunctions = self.lex.words.get("conjunctions", frozenset())
+                before = [t for t in sentence if t.i < phrase[0] and not (t.is_punct or t.is_space)]
+                after = [t for t in sentence if t.i > phrase[-1] and not (t.is_punct or t.is_space)]
+                if before and after:  # "X, according to Y, Z": the whole sentence
+                    content = list(sentence)
+                else:
+                    content = after if all(fold(t.text) in conjunctions for t in before) else before
+                if actor and self.actors[actor].kind == "media" and self.subject_actor(content):
+                    break  # "X a critiqué …, selon l'agence Tasnim": an outlet relaying X's act, not a claim
+                inside = {t.i for t in content}
+                verb = next((t for t in content if t.head.i == t.i or t.head.i not in inside), None)
+                if verb is not None and self.is_cue(verb):
+                    break  # "X a annoncé …, selon son porte-parole": X's own words, the cue's to find
+                quote = self.clause_quote(doc, content, None, actor, covered)
+                if quote is not None:
+                    quotes.append(quote)
+                break
+        return quotes
+
+    def subject_actor(self, words: list[Token]) -> str | None:
+        """The actor that is the subject of the main verb among `words`."""
+        inside = {t.i for t in words}
+        for token in words:
+            verb = token.head
+            if token.dep_ in SUBJECT_DEPS and verb.i in inside and (verb.head.i == verb.i or verb.head.i not in inside):
+                actor = self.actor_in(phrase_of(token))
+                if actor:
+                    return actor
+        return None
+
+    def is_indirect_cue(self, token: Token) -> bool:
+        """A cue that reports indirect speech, of the language's `indirect_cue_kinds`: in English an opinion verb
+        ("believes", "expects") tells what the author thinks someone thinks, not words a reader would cite,
+        while an outlet's "reports that" gives its claim."""
+        kinds = self.lex.words.get("indirect_cue_kinds")
+        if not kinds:
+            return self.is_cue(token)
+        kind = self.lex.speech.get(self.cue_lemma(token))
+        if token.pos_ in ("VERB", "AUX") and kind in kinds:
+            return True
+        return kind is None and self.is_cue(token)
 
     # ------------------------------------------------------------------ stage
     def predict(self, doc: Doc) -> list[Quote]:
