@@ -260,3 +260,15 @@ def test_a_possessor_or_demonym_before_an_institution_gives_its_country(analyze_
 def test_a_resignation_is_a_withdrawal(analyze_text):
     record = analyze_text("Georgian President Eduard Shevardnadze resigned on Sunday.", lang="en")
     assert types(record) == ["RETREAT"]
+
+
+def test_a_cooperative_act_announced_for_the_future_is_a_commitment(analyze_text):
+    record = analyze_text("Finland will give Tanzania a grant of 580 million shillings.", lang="en")
+    assert dyads(record) == {("AGREE", "FIN", "TZA")}
+    assert types(analyze_text("Finland gave Tanzania a grant of 580 million shillings.", lang="en")) == ["AID"]
+
+
+def test_a_host_trigger_needs_its_guest_as_object(analyze_text):
+    record = analyze_text("The German government welcomed President Reagan's latest policy on arms control.",
+                          lang="en")
+    assert types(record) == ["SUPPORT"]

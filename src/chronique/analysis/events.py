@@ -56,6 +56,8 @@ BETWEEN_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "THREATEN", "COERCE"})
 DECLINABLE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "SUPPORT", "AID", "RETREAT"})
 # hostile acts that their own side announces for the future are threats ("said they would boycott")
 THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# cooperative acts announced for the future are commitments (AGREE), with CAMEO's "express intent to" codes
+PROMISE_CAMEO = {"AID": "033", "CONSULT": "036", "CONCEDE": "035", "SUPPORT": "032"}
 # reactions that answer someone's statements ("a rejeté ces allégations")
 RESPONSE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
 MAX_SIDES = 6
@@ -87,7 +89,9 @@ class EventCoder(Component):
             if trigger.reflexive and not any(fold(c.text) in REFLEXIVE or fold(c.lemma_) in REFLEXIVE
                                              for c in token.children):
                 continue
-            near = {fold(t.lemma_) for t in self.around(token)} | {fold(t.text) for t in self.around(token)}
+            # a host's guest is its object ("welcomed the president", not "welcomed President Reagan's policy")
+            words = list(token.children) if trigger.roles == "host" else self.around(token)
+            near = {fold(t.lemma_) for t in words} | {fold(t.text) for t in words}
             if all(word in near for word in trigger.dependents):
                 return trigger
         return None
@@ -315,8 +319,10 @@ class EventCoder(Component):
         if token.pos_ in ("NOUN", "PROPN"):
             sources, targets = self.noun_participants(token, trigger)
             governor = token.head
-            if not sources and token.dep_ in ("obj", "dobj") and fold(governor.lemma_) in self.light_verbs:
-                sources, _ = self.subject_actors(governor)  # "a effectué une visite", "held talks"
+            if self.light_verb_of(token) is not None:  # "a effectué une visite", "held talks"
+                sources = sources or self.subject_actors(governor)[0]
+                targets = targets or next((found for obj in self.objects(governor) if obj.i != token.i and (
+                    found := [a for a in self.actors_of(obj) if a not in sources])), [])  # "gave Tanzania a grant"
         elif trigger.roles == "visit":  # "est arrivé à Téhéran": the destination's country is the host
             sources, _ = self.subject_actors(token)
             target = next((self.place_actor(obj) for obj in self.objects(token) if self.place_actor(obj)), None)
@@ -549,8 +555,16 @@ class EventCoder(Component):
         negations = self.lex.words.get("negations", frozenset())
         return any(c.dep_ in ("advmod", "neg") and fold(c.text) in negations for c in token.children)
 
+    def light_verb_of(self, token: Token) -> Token | None:
+        """The light verb a nominal event is the object of ("held talks", "will give Tanzania a grant")."""
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("obj", "dobj") and fold(
+                token.head.lemma_) in self.light_verbs:
+            return token.head
+        return None
+
     def modality(self, token: Token) -> str:
         words = self.lex.words
+        token = self.light_verb_of(token) or token  # "will give a grant" is a future grant
         if "Fut" in token.morph.get("Tense") or any(
                 fold(c.lemma_) in words.get("future_auxiliaries", ()) and c.dep_.startswith("aux")
                 for c in token.children):
@@ -604,6 +618,9 @@ class EventCoder(Component):
                 trigger = replace(trigger, type="SUPPORT", cameo="051")
             if trigger.type in THREAT_TYPES and self.announces(token, sources):
                 trigger = replace(trigger, type="THREATEN", mode=None, cameo="130")
+            elif trigger.type in PROMISE_CAMEO and self.modality(token) == "future" and not self.negated(token):
+                # "Finland will give Tanzania a grant", "will visit Albania in June": a commitment, not the act
+                trigger = replace(trigger, type="AGREE", mode=None, cameo=PROMISE_CAMEO[trigger.type])
             declined = trigger.type in DECLINABLE_TYPES and self.negated(token)
             if declined:
                 trigger = replace(trigger, type="REJECT", mode=None, cameo="120")
