@@ -343,3 +343,19 @@ def test_selon_lesquels_and_an_outlet_relaying_an_act_are_not_attributions(analy
         "La mairie a répondu aux critiques selon lesquelles le projet coûterait trop cher.\n"
         "Les banques ont fermé leurs guichets, selon l'Association des banques.", lang="fr")
     assert [q["text"] for q in record["quotes"]] == ["Les banques ont fermé leurs guichets"]
+
+
+def test_what_the_object_of_a_speech_verb_says(analyze_text):
+    record = analyze_text(
+        "Senator Ruth Calloway called for a moratorium on new mines.\n"
+        "Calloway cited rising cancer rates in the valley.\n"
+        "Calloway accused the company of hiding its reports.\n"
+        "Calloway called the charges unsubstantiated and fabricated by the company.\n"
+        "She called an emergency meeting.", lang="en")
+    calloway = actor_named(record, "Ruth Calloway")["id"]
+    for text in ("a moratorium on new mines", "rising cancer rates in the valley",
+                 "the company of hiding its reports",
+                 "the charges unsubstantiated and fabricated by the company"):
+        quote = quote_containing(record, text)
+        assert (quote["text"], quote["speaker"]) == (text, calloway)
+    assert not [q for q in record["quotes"] if "meeting" in q["text"]]

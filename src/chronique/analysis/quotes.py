@@ -451,12 +451,13 @@ class QuoteFinder(Component):
                                     via=via or self.relay_in(sentence, speaker),
                                     confidence=0.7 if speaker else 0.4))
                 covered.append((start, end))
+        quotes += self.object_quotes(doc, covered)
         quotes += self.parenthetical_quotes(doc, covered)
         quotes += self.according_quotes(doc, covered)
         return quotes
 
     def clause_quote(self, doc: Doc, words: list[Token], cue: Token | None, speaker: str | None,
-                     covered: list[tuple[int, int]]) -> Quote | None:
+                     covered: list[tuple[int, int]], min_words: int = 3) -> Quote | None:
         """An indirect quote over `words` (punctuation and a leading conjunction trimmed), unless too short
         or overlapping a quote already found."""
         conjunctions = self.lex.words.get("conjunctions", frozenset())
@@ -464,7 +465,7 @@ class QuoteFinder(Component):
             words = words[1:]
         while words and (words[-1].is_punct or words[-1].is_space):
             words = words[:-1]
-        if len(words) < 3:
+        if len(words) < min_words:
             return None
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if any(s < end and start < e for s, e in covered):
@@ -474,6 +475,44 @@ class QuoteFinder(Component):
         return Quote(id="", start=start, end=end, text=doc_text(doc)[start:end], kind="indirect", speaker=speaker,
                      cue=(cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
                      via=self.relay_in(sentence, speaker), confidence=0.7 if speaker else 0.4)
+
+    def object_quotes(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
+        """What an `object_cues` verb's object says ("cited derogatory comments", "urged Republicans to join",
+        "accused the government of lying", "called the charges fabricated"; for `object_cues_with_complement` only
+        with that complement), and the object of an `object_cue_preps` phrase ("called for a moratorium")."""
+        quotes = []
+        verbs = self.lex.words.get("object_cues", frozenset())
+        preps = {tuple(p.split()) for p in self.lex.words.get("object_cue_preps", ())}
+        complements = self.lex.words.get("object_cue_complements", frozenset())
+        addressed = self.lex.words.get("object_cues_with_complement", frozenset())
+        for token in doc:
+            if token.pos_ != "VERB" or not self.is_indirect_cue(token):
+                continue
+            lemma = self.cue_lemma(token)
+            after = [c for c in token.children if c.i > token.i]
+            parts: list[Token] = []
+            if lemma in verbs and any(c.dep_ in ("dobj", "obj") for c in after):
+                first = next(c for c in after if c.dep_ in ("dobj", "obj"))
+                parts = [first, *(c for c in after if c.i > first.i and (c.dep_ in ("xcomp", "ccomp", "oprd") or (
+                    c.dep_ == "prep" and fold(c.text) in complements)))]
+                if len(parts) == 1 and lemma in addressed:
+                    continue  # "called an emergency meeting", "warned his supporters": no content without more
+            elif lemma in verbs and any(c.dep_ == "xcomp" for c in after):  # "vowed to form a task force"
+                parts = [next(c for c in after if c.dep_ == "xcomp")]
+            else:
+                prep = next((c for c in after if c.dep_ == "prep" and (lemma, fold(c.text)) in preps), None)
+                objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+                parts = objects[:1]
+            if not parts:
+                continue
+            indices = [t.i for part in parts for t in part.subtree]
+            speaker, _ = self.speaker_of(token)
+            speaker = speaker or self.unparsed_speaker(token, min(indices))
+            quote = self.clause_quote(doc, list(doc[min(indices): max(indices) + 1]), token, speaker, covered,
+                                      min_words=2)
+            if quote is not None:
+                quotes.append(quote)
+        return quotes
 
     def parenthetical_quotes(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
         """A speech verb inserted in or after the clause it reports ("Acts of protest, he said, are acts of
