@@ -272,3 +272,15 @@ def test_a_host_trigger_needs_its_guest_as_object(analyze_text):
     record = analyze_text("The German government welcomed President Reagan's latest policy on arms control.",
                           lang="en")
     assert types(record) == ["SUPPORT"]
+
+
+def test_coordinated_verbs_of_one_type_between_the_same_sides_are_one_event(analyze_text):
+    record = analyze_text("Iraqi insurgents killed one U.S. soldier and wounded two others.", lang="en")
+    assert [e["type"] for e in record["events"]] == ["ASSAULT"]
+    record = analyze_text("La Russie a condamné l'Ukraine et a dénoncé la Pologne.")
+    assert dyads(record) == {("ACCUSE", "RUS", "UKR"), ("ACCUSE", "RUS", "POL")}
+
+
+def test_a_participle_before_its_noun_is_a_state(analyze_text):
+    record = analyze_text("U.N. helicopters evacuated the wounded from the besieged Bosnian town.", lang="en")
+    assert "COERCE" not in types(record)

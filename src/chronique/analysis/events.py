@@ -316,6 +316,9 @@ class EventCoder(Component):
         sources: list[str] = []
         targets: list[str] = []
         weak = False
+        if self.participle_of(token) is not None and token.i < token.head.i and not any(
+                c.dep_ not in ("advmod", "punct", "npadvmod", "compound") for c in token.children):
+            return self.not_an_event(token)  # a state: "the besieged town", "Israeli-occupied West Bank"
         if token.pos_ in ("NOUN", "PROPN"):
             sources, targets = self.noun_participants(token, trigger)
             governor = token.head
@@ -520,14 +523,17 @@ class EventCoder(Component):
     @staticmethod
     def restates(token: Token, trigger: Trigger, triggers: dict[int, Trigger],
                  coded: dict[int, tuple[list[str], list[str], bool]]) -> bool:
-        """A noun naming the event its verb already codes ("a ouvert une enquête", "imposed sanctions"), or a
-        purpose or complement of the same type ("a accueilli les présidents pour discuter"): one interaction,
-        one event."""
+        """A noun naming the event its verb already codes ("a ouvert une enquête", "imposed sanctions"), a
+        purpose or complement of the same type ("a accueilli les présidents pour discuter") or a coordinated
+        verb of the same type between the same sides: one interaction, one event."""
         head = token.head
         if head.i == token.i or head.i not in triggers or triggers[head.i].type != trigger.type:
             return False
         if token.pos_ in ("NOUN", "PROPN"):
             return True
+        if token.dep_ == "conj":  # "killed one soldier and wounded two others": one attack, unless the sides differ
+            sources, targets, _ = coded[token.i]
+            return set(sources) <= set(coded[head.i][0]) and set(targets) <= set(coded[head.i][1])
         return token.dep_ in ("advcl", "xcomp", "ccomp") and any(coded[head.i][:2])
 
     def is_content(self, node: Token) -> bool:
