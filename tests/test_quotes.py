@@ -359,3 +359,12 @@ def test_what_the_object_of_a_speech_verb_says(analyze_text):
         quote = quote_containing(record, text)
         assert (quote["text"], quote["speaker"]) == (text, calloway)
     assert not [q for q in record["quotes"] if "meeting" in q["text"]]
+
+
+def test_a_reported_clause_stops_before_the_next_attribution(analyze_text):
+    record = analyze_text(
+        "Senator Ruth Calloway said the plan would fail, arguing that costs were rising.\n"
+        "Calloway said the mine would close and warned that jobs would be lost.", lang="en")
+    texts = [q["text"] for q in record["quotes"]]
+    assert "the plan would fail" in texts and "the mine would close" in texts
+    assert "costs were rising" in texts and "jobs would be lost" in texts

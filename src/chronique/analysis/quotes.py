@@ -50,6 +50,12 @@ PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 AGENT_DEPS = ("obl:agent", "agent")
 
 
+def doc_comma_before(token: Token) -> bool:
+    """A comma right before the phrase a token heads."""
+    first = min(t.i for t in token.subtree)
+    return first > 0 and token.doc[first - 1].text == ","
+
+
 def phrase_of(token: Token) -> list[Token]:
     """A token first, then the rest of its subtree in order, without the clauses that hang from it
     ("l'organisation, qui affirme …, suite à la décision de l'UNESCO" is not UNESCO)."""
@@ -435,8 +441,8 @@ class QuoteFinder(Component):
                 if not marks and self.lang == "fr" and not infinitive:
                     continue
                 start_token = marks[0].i + 1 if marks else subtree[0].i
-                words = [t for t in subtree if t.i >= start_token]
-                while words and (words[-1].is_punct or words[-1].is_space):
+                words = [t for t in subtree if start_token <= t.i < self.clause_end(clause)]
+                while words and (words[-1].is_punct or words[-1].is_space or words[-1].dep_ == "cc"):
                     words.pop()
                 if len(words) < 3:
                     continue
@@ -455,6 +461,16 @@ class QuoteFinder(Component):
         quotes += self.parenthetical_quotes(doc, covered)
         quotes += self.according_quotes(doc, covered)
         return quotes
+
+    def clause_end(self, clause: Token) -> int:
+        """Where a reported clause stops: before a speech verb coordinated with it or a participle after its
+        comma ("said the plan would fail, arguing that …", "said X and warned against Y"), each its own
+        attribution."""
+        for child in clause.children:
+            if child.i > clause.i and child.dep_ in ("advcl", "conj") and child.pos_ == "VERB" and (
+                    self.is_cue(child) or ("Ger" in child.morph.get("VerbForm") and doc_comma_before(child))):
+                return min(t.i for t in child.subtree)
+        return len(clause.doc)
 
     def clause_quote(self, doc: Doc, words: list[Token], cue: Token | None, speaker: str | None,
                      covered: list[tuple[int, int]], min_words: int = 3) -> Quote | None:
