@@ -284,3 +284,13 @@ def test_coordinated_verbs_of_one_type_between_the_same_sides_are_one_event(anal
 def test_a_participle_before_its_noun_is_a_state(analyze_text):
     record = analyze_text("U.N. helicopters evacuated the wounded from the besieged Bosnian town.", lang="en")
     assert "COERCE" not in types(record)
+
+
+def test_a_passive_subject_completes_a_multiword_trigger(analyze_text):
+    record = analyze_text("À Naypyidaw, l'état d'urgence a été décrété par l'armée birmane.")
+    assert "COERCE" in types(record)
+
+
+def test_stopping_an_act_is_no_arrest(analyze_text):
+    assert "COERCE" not in types(analyze_text("Les rebelles maliens ont arrêté la destruction des mausolées."))
+    assert "COERCE" in types(analyze_text("La police malienne a arrêté trois rebelles."))

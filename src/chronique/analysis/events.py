@@ -61,6 +61,7 @@ PROMISE_CAMEO = {"AID": "033", "CONSULT": "036", "CONCEDE": "035", "SUPPORT": "0
 # reactions that answer someone's statements ("a rejeté ces allégations")
 RESPONSE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
 MAX_SIDES = 6
+PASSIVE_SUBJECTS = ("nsubj:pass", "nsubjpass")
 
 
 class EventCoder(Component):
@@ -81,6 +82,9 @@ class EventCoder(Component):
 
     # ------------------------------------------------------------------ triggers
     def match(self, token: Token) -> Trigger | None:
+        if token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and not token.is_sent_start and any(
+                e.start <= token.i < e.end and e.end - e.start > 1 for e in token.doc.ents):
+            return None  # part of a name ("le Dialogue national inclusif", "the Peace Council")
         for trigger in self.lex.triggers.get(fold(token.lemma_), ()):
             if trigger.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -97,9 +101,10 @@ class EventCoder(Component):
         return None
 
     def around(self, token: Token, window: int | None = None) -> list[Token]:
-        """The trigger's phrase within the dependents window, less its subject ("le candidat à l'élection
-        avait appelé X « Y »" is no "appeler à") and auxiliaries."""
-        subjects = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        """The trigger's phrase within the dependents window, less its active subject ("le candidat à
+        l'élection avait appelé X « Y »" is no "appeler à") and auxiliaries."""
+        subjects = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECTS
+                    for t in c.subtree}  # a passive subject is the object: "le traité a été signé"
         window = window or self.dependents_window
         return [t for t in token.subtree if abs(t.i - token.i) <= window and t.i not in subjects
                 and not t.dep_.startswith("aux")]  # folded, "a" (avoir) would pass for "à"
@@ -208,7 +213,7 @@ class EventCoder(Component):
                 c.dep_.startswith("obl") and any(fold(g.text) in AGENT_CASES for g in c.children if g.dep_ == "case"))]
             if self.lang == "en":  # "was attacked by X": the agent is under the preposition
                 agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or agent
-            passive = any(c.dep_ in ("nsubj:pass", "nsubjpass") for c in verb.children) and bool(agent)
+            passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) and bool(agent)
             if passive:
                 return agent[0], True
             # a subject behind a preposition is a parse error ("de son côté"); the real one may hang off
@@ -239,7 +244,7 @@ class EventCoder(Component):
 
     def patient(self, token: Token) -> Token | None:
         """What a passive verb acts on: its passive subject, or the noun its past participle qualifies."""
-        found = next((c for c in token.children if c.dep_ in ("nsubj:pass", "nsubjpass")), None)
+        found = next((c for c in token.children if c.dep_ in PASSIVE_SUBJECTS), None)
         if found is None and self.participle_of(token) is not None and self.is_past_participle(token):
             return token.head
         return found
@@ -319,6 +324,9 @@ class EventCoder(Component):
         if self.participle_of(token) is not None and token.i < token.head.i and not any(
                 c.dep_ not in ("advmod", "punct", "npadvmod", "compound") for c in token.children):
             return self.not_an_event(token)  # a state: "the besieged town", "Israeli-occupied West Bank"
+        if trigger.mode == "arrest" and any(c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN" and self.match(c)
+                                            for c in token.children):
+            return self.not_an_event(token)  # "arrêtez la destruction": stopping an act, not arresting anyone
         if token.pos_ in ("NOUN", "PROPN"):
             sources, targets = self.noun_participants(token, trigger)
             governor = token.head
@@ -341,7 +349,7 @@ class EventCoder(Component):
         elif trigger.roles == "host":  # "a reçu son homologue", not "a reçu des informations" nor "reçoit la Défense"
             sources, passive = self.subject_actors(token)
             guests = [c for c in token.children if c.dep_ in (
-                ("nsubj:pass", "nsubjpass") if passive else ("obj", "dobj"))]
+                PASSIVE_SUBJECTS if passive else ("obj", "dobj"))]
             targets = [a for g in guests for a in self.actors_of(g) if g.i in self.by_token or "Prs" in g.morph.get(
                 "PronType")]
             if not targets and not any(fold(g.lemma_) in self.lex.roles or fold(g.lemma_) in self.lex.words.get(
@@ -415,11 +423,11 @@ class EventCoder(Component):
             return False
         if self.participle_of(token) is not None:  # not a bare adjective ("groupes armés", "élection contestée")
             return any(c.dep_ not in ("advmod", "punct", "cc", "det") for c in token.children)
-        if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in token.children):
+        if any(c.dep_ in (*PASSIVE_SUBJECTS, "aux:pass", "auxpass") for c in token.children):
             # not a passive backgrounded in a subordinate clause ("where 28 people have been killed", "until
             # their demands are met")
             return token.dep_ not in ("relcl", "acl:relcl", "advcl") or not any(
-                c.dep_ in ("nsubj:pass", "nsubjpass") for c in token.children)
+                c.dep_ in PASSIVE_SUBJECTS for c in token.children)
         subject, _ = self.subject(token)
         if subject is not None and "Rel" in subject.morph.get("PronType") and subject.head.dep_ in (
                 "relcl", "acl:relcl"):  # "les dirigeants, qui ont soutenu"
