@@ -368,3 +368,10 @@ def test_a_reported_clause_stops_before_the_next_attribution(analyze_text):
     texts = [q["text"] for q in record["quotes"]]
     assert "the plan would fail" in texts and "the mine would close" in texts
     assert "costs were rising" in texts and "jobs would be lost" in texts
+
+
+def test_the_actor_before_a_cue_whose_subject_the_parser_lost(analyze_text):
+    record = analyze_text("Last week Governor Alan Pryce was seen criticizing the new tariffs on steel imports.",
+                          lang="en")
+    quote = quote_containing(record, "the new tariffs on steel imports")
+    assert quote["speaker"] == actor_named(record, "Alan Pryce")["id"]

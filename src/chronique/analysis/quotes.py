@@ -450,7 +450,7 @@ class QuoteFinder(Component):
                 if any(s < end and start < e for s, e in covered):
                     continue
                 speaker, via = self.speaker_of(token)
-                speaker = speaker or self.unparsed_speaker(token, subtree[0].i)
+                speaker = speaker or self.unparsed_speaker(token, subtree[0].i) or self.actor_before(token)
                 sentence = token.sent
                 quotes.append(Quote(id="", start=start, end=end, text=doc_text(doc)[start:end], kind="indirect",
                                     speaker=speaker, cue=(token.idx, token.idx + len(token.text)),
@@ -461,6 +461,17 @@ class QuoteFinder(Component):
         quotes += self.parenthetical_quotes(doc, covered)
         quotes += self.according_quotes(doc, covered)
         return quotes
+
+    def actor_before(self, cue: Token) -> str | None:
+        """The last speaking actor named before a cue in its sentence, outside quotation marks: the speaker
+        when the parser lost the cue's subject ("Trump avoids condemning …" with "avoids" read as a noun)."""
+        for token in reversed(cue.doc[cue.sent.start: cue.i]):
+            if token.text in CLOSING_MARKS:
+                return None
+            actor = self.actor_at(cue.doc, token)
+            if actor and self.actors[actor].kind in SPEAKER_KINDS:
+                return actor
+        return None
 
     def clause_end(self, clause: Token) -> int:
         """Where a reported clause stops: before a speech verb coordinated with it or a participle after its
@@ -523,7 +534,7 @@ class QuoteFinder(Component):
                 continue
             indices = [t.i for part in parts for t in part.subtree]
             speaker, _ = self.speaker_of(token)
-            speaker = speaker or self.unparsed_speaker(token, min(indices))
+            speaker = speaker or self.unparsed_speaker(token, min(indices)) or self.actor_before(token)
             quote = self.clause_quote(doc, list(doc[min(indices): max(indices) + 1]), token, speaker, covered,
                                       min_words=2)
             if quote is not None:
@@ -546,7 +557,7 @@ class QuoteFinder(Component):
             after = [t for t in clause if t.i > inserted[-1] and not t.is_punct]
             if not any(not t.is_punct for t in before):
                 continue  # "He said, …": a governing verb, not an insertion
-            speaker, _ = self.speaker_of(token)
+            speaker = self.speaker_of(token)[0] or self.actor_before(token)
             quote = self.clause_quote(doc, clause if after else before, token, speaker, covered)
             if quote is not None:
                 quotes.append(quote)
