@@ -294,3 +294,9 @@ def test_a_passive_subject_completes_a_multiword_trigger(analyze_text):
 def test_stopping_an_act_is_no_arrest(analyze_text):
     assert "COERCE" not in types(analyze_text("Les rebelles maliens ont arrêté la destruction des mausolées."))
     assert "COERCE" in types(analyze_text("La police malienne a arrêté trois rebelles."))
+
+
+def test_a_gerund_takes_its_clauses_subject(analyze_text):
+    record = analyze_text("Le gouvernement chinois a répondu aux préoccupations de discrimination en qualifiant "
+                          "l'Afrique de bon ami.")
+    assert ("SUPPORT", "CHN", None) in {(t, s, None) for t, s, _ in dyads(record)}

@@ -109,3 +109,12 @@ def test_a_known_person_under_a_title_is_found_and_keeps_the_office(analyze_text
     assert pope["name"] == "Pope Francis" and pope["kind"] == "person"
     assert any(m["form"] == "nominal" for m in pope["mentions"])
     assert next(q for q in record["quotes"] if "la paix" in q["text"])["speaker"] == pope["id"]
+
+
+def test_a_sentence_never_starts_after_a_comma():
+    from chronique.analysis.pipeline import analyze_docs, load_pipeline
+
+    nlp = load_pipeline("fr")
+    text = "Le commandant des forces terrestres iraniennes, Kayumarth Heydari, s’est rendu à Moscou.\nIl est rentré."
+    doc = next(analyze_docs(nlp, [(text, {})]))
+    assert [s.text.strip() for s in doc.sents] == [text.split("\n")[0], "Il est rentré."]

@@ -195,6 +195,10 @@ class EventCoder(Component):
         """(subject, passive) of a verb, climbing from participles and infinitives to the verb that
         governs them."""
         verb = token
+        if self.is_gerund(token):  # "X a répondu … en qualifiant": a gerund's subject is its clause's
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+            if verb is not token:
+                return self.subject(verb)
         if self.participle_of(token) is not None:  # "des commerçants défilant", "ceux détenus par l'armée"
             agents = [c for c in token.children if c.dep_ in ("obl:agent", "agent") or self.case_of(c) in AGENT_CASES]
             if self.lang == "en":  # "held by X": the agent is under the preposition
@@ -229,6 +233,12 @@ class EventCoder(Component):
             else:
                 break
         return None, False
+
+    @staticmethod
+    def is_gerund(token: Token) -> bool:
+        """A French gérondif ("en qualifiant"), whatever the parser attached it to."""
+        return "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense") and any(
+            c.dep_ == "mark" and fold(c.text) == "en" for c in token.children)
 
     @staticmethod
     def participle_of(token: Token) -> Token | None:

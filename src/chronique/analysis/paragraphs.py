@@ -1,6 +1,7 @@
-"""`chronique_paragraphs`: a line break ends a sentence. News text puts one paragraph a line; the
-statistical parser would otherwise run a title into the first paragraph. Placed before the parser,
-which respects preset sentence starts."""
+"""`chronique_paragraphs`: a line break ends a sentence and a comma never does. News text puts one
+paragraph a line; the statistical parser would otherwise run a title into the first paragraph, and it
+sometimes cuts an apposition off its clause ("Le commandant des forces terrestres iraniennes, | Kayumarth
+Heydari, s'est rendu"). Placed before the parser, which respects preset sentence starts."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ class ParagraphBreaks:
         for token in doc[:-1]:
             if "\n" in token.text or "\n" in token.whitespace_:
                 doc[token.i + 1].is_sent_start = True
+            elif token.text in (",", ";"):
+                doc[token.i + 1].is_sent_start = False
         return doc
 
 
