@@ -375,3 +375,11 @@ def test_the_actor_before_a_cue_whose_subject_the_parser_lost(analyze_text):
                           lang="en")
     quote = quote_containing(record, "the new tariffs on steel imports")
     assert quote["speaker"] == actor_named(record, "Alan Pryce")["id"]
+
+
+def test_the_that_clause_of_a_statement_noun(analyze_text):
+    record = analyze_text("Reporters checked Governor Alan Pryce's claim that the state hired ten thousand teachers.",
+                          lang="en")
+    quote = quote_containing(record, "the state hired")
+    assert quote["text"] == "the state hired ten thousand teachers"
+    assert quote["speaker"] == actor_named(record, "Alan Pryce")["id"]

@@ -458,6 +458,7 @@ class QuoteFinder(Component):
                                     confidence=0.7 if speaker else 0.4))
                 covered.append((start, end))
         quotes += self.object_quotes(doc, covered)
+        quotes += self.noun_clause_quotes(doc, covered)
         quotes += self.parenthetical_quotes(doc, covered)
         quotes += self.according_quotes(doc, covered)
         return quotes
@@ -539,6 +540,27 @@ class QuoteFinder(Component):
                                       min_words=2)
             if quote is not None:
                 quotes.append(quote)
+        return quotes
+
+    def noun_clause_quotes(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
+        """The "that" clause of a statement noun ("Trump's claim that there have been thousands of
+        shootings", "the report's warning that …"): its owner's words."""
+        quotes = []
+        complementizers = self.lex.words.get("complementizers", frozenset())
+        for noun in doc:
+            if noun.pos_ != "NOUN" or fold(noun.lemma_) not in self.lex.source_nouns:
+                continue
+            for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i):
+                marks = [c for c in clause.children if c.dep_ == "mark" and fold(c.text) in complementizers]
+                if not marks:
+                    continue
+                owner = [c for c in noun.children if c.dep_ in ("poss", "nmod:poss")
+                         or (c.dep_ == "prep" and c.i < clause.i)]
+                speaker = next((a for a in (self.actor_in(phrase_of(o), SPEAKER_KINDS) for o in owner) if a), None)
+                words = [t for t in clause.subtree if t.i > marks[0].i]
+                quote = self.clause_quote(doc, words, noun, speaker or self.actor_before(noun), covered)
+                if quote is not None:
+                    quotes.append(quote)
         return quotes
 
     def parenthetical_quotes(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
