@@ -300,3 +300,12 @@ def test_a_gerund_takes_its_clauses_subject(analyze_text):
     record = analyze_text("Le gouvernement chinois a répondu aux préoccupations de discrimination en qualifiant "
                           "l'Afrique de bon ami.")
     assert ("SUPPORT", "CHN", None) in {(t, s, None) for t, s, _ in dyads(record)}
+
+
+def test_an_object_pronoun_stands_for_the_last_actor_named_outside_the_source(analyze_text):
+    record = analyze_text("Le président russe a reçu le chef de l'État ukrainien. Tout comme le ministre "
+                          "polonais, le chef de l'ONU l'a critiqué.")
+    events = {e["trigger"]["text"]: e for e in record["events"]}
+    actors = {a["id"]: a for a in record["actors"]}
+    target = actors[events["a critiqué"]["target"]]
+    assert target["country"] == "UKR"

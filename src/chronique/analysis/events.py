@@ -168,6 +168,21 @@ class EventCoder(Component):
                 out += [a for a in self.demonym_actors(g, depth - 1) if a not in out]
         return out
 
+    def antecedent(self, pronoun: Token, sources: list[str]) -> list[str]:
+        """The actor an object pronoun stands for ("Nadine Morano, ex-députée UMP, l'avait appelé", "Elle
+        l'accuse d'avoir organisé"): the last person or organisation named before it, in its sentence or the
+        one before, outside the phrases that name the source."""
+        if pronoun.pos_ != "PRON" or "3" not in pronoun.morph.get("Person") or fold(pronoun.text) in REFLEXIVE or \
+                pronoun.dep_ not in ("obj", "dobj", "iobj", "dative"):
+            return []
+        doc, sentence = pronoun.doc, pronoun.sent
+        earliest = sentence.start_char if sentence.start == 0 else doc[sentence.start - 1].sent.start_char
+        source_phrases = {t.idx for a in self.actors if a.id in sources for m in a.mentions
+                          if sentence.start_char <= m.start < pronoun.idx for t in doc[m.head].subtree}
+        named = [m for a in self.actors if a.kind in ("person", "organization") for m in a.mentions
+                 if m.form != "pronoun" and earliest <= m.start < pronoun.idx and m.start not in source_phrases]
+        return [max(named, key=lambda m: m.start).actor] if named else []  # type: ignore[list-item]
+
     def place_actor(self, token: Token) -> str | None:
         """The country actor of a place named by the token or its children ("à Téhéran" -> Iran, "le
         gouvernement de Kigali" -> Rwanda), not where the thing happens ("la coopération … en Syrie")."""
@@ -355,7 +370,8 @@ class EventCoder(Component):
             if (found := self.characterised(token, trigger)) is None:
                 return self.not_an_event(token)
             sources, _ = self.subject_actors(token)
-            targets = [a for a in self.actors_of(found) if a not in sources] if found is not token else []
+            targets = [a for a in self.actors_of(found) or self.antecedent(found, sources)
+                       if a not in sources] if found is not token else []
         elif trigger.roles == "host":  # "a reçu son homologue", not "a reçu des informations" nor "reçoit la Défense"
             sources, passive = self.subject_actors(token)
             guests = [c for c in token.children if c.dep_ in (
@@ -368,7 +384,7 @@ class EventCoder(Component):
         else:
             sources, passive = self.subject_actors(token)
             for obj in self.objects(token):
-                if actors := [a for a in self.actors_of(obj) if a not in sources]:
+                if actors := [a for a in self.actors_of(obj) or self.antecedent(obj, sources) if a not in sources]:
                     targets, weak = actors, self.is_locative(obj)
                     break
             if not targets or weak:  # "lifted a blockade on Palestinian lorries", "a salué la coopération avec la
