@@ -309,3 +309,14 @@ def test_an_object_pronoun_stands_for_the_last_actor_named_outside_the_source(an
     actors = {a["id"]: a for a in record["actors"]}
     target = actors[events["a critiqué"]["target"]]
     assert target["country"] == "UKR"
+
+
+def test_we_in_a_quote_is_its_speaker(analyze_text):
+    record = analyze_text("« Nous supplions le monde de venir à notre secours », a déclaré le président nigérian "
+                          "Muhammadu Buhari.")
+    assert ("REQUEST", "NGA", None) in dyads(record)
+
+
+def test_what_a_condition_supposes_is_no_event(analyze_text):
+    record = analyze_text('"If we do not work with Germany, we will fail," the French minister said.', lang="en")
+    assert record["events"] == []

@@ -287,7 +287,10 @@ class EventCoder(Component):
         clause = subject.head
         if clause.dep_ in ("relcl", "acl:relcl", "acl") and "Rel" in subject.morph.get("PronType"):
             return self.actors_of(clause.head), passive
-        if "1" in subject.morph.get("Person") or "2" in subject.morph.get("Person"):
+        if "1" in subject.morph.get("Person"):  # "« Nous supplions le monde »": the speaker of the quote
+            quote = next((q for q in subject.doc._.chronique_quotes or [] if q.start <= subject.idx < q.end), None)
+            return ([quote.speaker] if quote is not None and quote.speaker else []), passive
+        if "2" in subject.morph.get("Person"):
             return [], passive
         for _ in range(3):  # "Choïgou a visité une exposition, où il a rencontré", "Syria says it will"
             if clause.head.i == clause.i or clause.dep_ not in ("ccomp", "parataxis", "advcl", "conj", "xcomp"):
@@ -638,7 +641,7 @@ class EventCoder(Component):
         seen: set[tuple] = set()
         inner = {i for found in embedded.values() for i in found}
         inner |= {i for i, trigger in triggers.items() if self.restates(doc[i], trigger, triggers, coded)}
-        inner |= {i for i in triggers if self.quoted_mention(doc[i])}
+        inner |= {i for i in triggers if self.quoted_mention(doc[i]) or self.in_condition(doc[i])}
         inner |= {t.i for i, trigger in triggers.items() if trigger.dependents for t in self.around(doc[i])
                   if t.i in triggers and t.i != i and {fold(t.lemma_), fold(t.text)} & set(trigger.dependents)}
         for i, trigger in triggers.items():
@@ -691,6 +694,14 @@ class EventCoder(Component):
             if actor not in sources:
                 return [actor]
         return []
+
+    def in_condition(self, token: Token) -> bool:
+        """Whether a trigger is in the condition of a statement ("if we don't work together, …", "si Kigali
+        retire ses troupes"): what is supposed, not what happened."""
+        marks = self.lex.words.get("condition_marks", frozenset())
+        clause = token if token.pos_ in ("VERB", "AUX") else next(
+            (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+        return clause.dep_ == "advcl" and any(c.dep_ == "mark" and fold(c.text) in marks for c in clause.children)
 
     def conditioned(self, token: Token, sources: list[str]) -> list[str]:
         """Whom a threat is made to: the subject of its condition ("threatened to stop the talks if the United
