@@ -167,3 +167,10 @@ def test_a_bare_organisation_noun_is_the_organisation_named_before(analyze_text)
     assert {"L'ONG", "l'ONG"} <= {m["text"] for m in ngo["mentions"]}
     party = actor_named(record, "Front uni")
     assert "Le parti" in {m["text"] for m in party["mentions"]}
+
+
+def test_a_named_institution_is_the_antecedent_of_its_gendered_pronoun(analyze_text):
+    record = analyze_text("Le porte-parole Willy Ngoma a parlé lundi. L'armée ougandaise opère en Ituri. "
+                          "Elle affirme avoir repoussé les rebelles.")
+    army = actor_named(record, "armée ougandaise")
+    assert "Elle" in {m["text"] for m in army["mentions"]}

@@ -294,7 +294,7 @@ class ActorResolver(Component):
         collective = self.lex.words.get("collective_nouns", frozenset())
         # "le gouvernement … il": a collective nominal is an antecedent where its gender allows
         persons = sorted(((m, c) for c in clusters for m in c.mentions
-                          if (c.kind == "person" or (m.form == "nominal" and fold(doc[m.head].lemma_) in collective))
+                          if (c.kind == "person" or (m.form != "pronoun" and fold(doc[m.head].lemma_) in collective))
                           and m.form != "pronoun" and not inside_marks(marks, m.start)),
                          key=lambda mc: mc[0].start)
         breaks = [i for i, c in enumerate(doc_text(doc)) if c == "\n"]
@@ -324,7 +324,7 @@ class ActorResolver(Component):
     def neuter_collective(doc: Doc, mention: Mention, pronoun: Mention, collective: frozenset[str]) -> bool:
         """A collective nominal without the pronoun's grammatical gender: "the government" is never
         "he", while "le gouvernement" can be "il"."""
-        return mention.form == "nominal" and fold(doc[mention.head].lemma_) in collective and (
+        return mention.form != "pronoun" and fold(doc[mention.head].lemma_) in collective and (
             mention.gender is None or mention.gender != pronoun.gender)
 
     # ------------------------------------------------------------------ attributes

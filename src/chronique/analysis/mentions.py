@@ -444,7 +444,7 @@ class MentionFinder(Component):
                 country = self.gazetteer.resolve(span.text).country  # type: ignore[union-attr]
             if label == "LOC":
                 continue
-            role = None
+            role, gender = None, None
             if label == "PER":
                 for other in [span.root.head, *span.root.children]:
                     if (other.dep_ == "appos" or span.root.dep_ == "appos") and self.role_of_token(other):
@@ -454,9 +454,10 @@ class MentionFinder(Component):
                 country = country or title_country
             elif label == "ORG" and fold(span.text).split()[0] in self.lex.role_heads:
                 role = self.lex.role_of(strip_det(span.text, self.lex))  # "armée birmane" names the army
+                gender = (span[0].morph.get("Gender") or [None])[0]  # and is "elle"
             mentions.append(Mention(span.start_char, span.end_char, span.text, "name", label, span.root.i,
-                                    sent_of[span.root.i], country=country,
-                                    role=role[0] if role else None, sector=role[1] if role else None))
+                                    sent_of[span.root.i], country=country, role=role[0] if role else None,
+                                    sector=role[1] if role else None, gender=gender))
         self.party_country(mentions, doc)
         if self.nominals:
             # a nominal that overlaps a name is part of that name ("armée iranienne"), but a country inside
