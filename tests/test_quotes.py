@@ -383,3 +383,30 @@ def test_the_that_clause_of_a_statement_noun(analyze_text):
     quote = quote_containing(record, "the state hired")
     assert quote["text"] == "the state hired ten thousand teachers"
     assert quote["speaker"] == actor_named(record, "Alan Pryce")["id"]
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    text = ("''We will win,'' Ms. Varga said. ''The plan works.''\n''It goes on\n"
+            "Next, ``TeX style'' and the players'' union.")
+    assert texts(text, english_single=True) == ["We will win,", "The plan works.", "It goes on", "TeX style"]
+    assert texts(text) == []
+
+
+def test_a_quote_in_doubled_apostrophes_has_its_speaker(analyze_text):
+    record = analyze_text("Helen Varga spoke on Monday.\n\n''The new plan will not work,'' Helen Varga said. "
+                          "''We need another one before winter comes.''", lang="en")
+    varga = actor_named(record, "Helen Varga")
+    assert quote_containing(record, "The new plan will not work")["speaker"] == varga["id"]
+    second = quote_containing(record, "We need another one")
+    assert second["text"] == "We need another one before winter comes."
+    assert second["speaker"] == varga["id"]
+
+
+def test_called_on_someone_to_act(analyze_text):
+    record = analyze_text("Senator Mara Quist called on President Obama to punish Russia for its interference in "
+                          "the vote -- meddling the senator said is meant to \"sow chaos\" at home.", lang="en")
+    quist = actor_named(record, "Mara Quist")
+    quote = quote_containing(record, "to punish Russia")
+    assert quote["text"] == "President Obama to punish Russia for its interference in the vote"
+    assert quote["speaker"] == quist["id"]
+    assert quote_containing(record, "sow chaos")["text"] == "sow chaos"

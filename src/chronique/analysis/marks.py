@@ -9,6 +9,10 @@ import re
 from dataclasses import dataclass
 
 PAIRS = {"«": "»", "“": "”", "„": "“", "‹": "›", "\"": "\""}
+# typewriter double marks of American newspapers (''…'') and of TeX (``…''): an opening pair after a space or
+# the paragraph start, a closing pair after a word or punctuation
+DOUBLED_OPENING = re.compile(r"(?:''|``)(?=[^\s'])")
+DOUBLED_CLOSING = re.compile(r"(?<=[^\s'`])''(?![\w`])")
 
 
 @dataclass
@@ -34,6 +38,8 @@ def find_marked(text: str, english_single: bool) -> list[Marked]:
     for paragraph in text.split("\n"):
         out += _marked_in(paragraph, offset)
         if english_single:
+            out += [m for m in _doubled_in(paragraph, offset) if not any(o.start - 1 <= m.start < o.outer_end
+                                                                          for o in out)]
             for match in re.finditer(r"(?<![\w’'])'(?=\w)([^'\n]{2,200}?)(?<=[\w.,!?])'(?![\w])", paragraph):
                 start, end = _trim(text, offset + match.start(1), offset + match.end(1))
                 if not any(m.start - 1 <= start < m.outer_end for m in out):
@@ -76,6 +82,29 @@ def _marked_in(paragraph: str, offset: int) -> list[Marked]:
         start, end = _trim(paragraph, open_at + 1, len(paragraph))
         out.append(Marked(offset + start, offset + end, offset + len(paragraph), False))
     return out
+
+
+def _doubled_in(paragraph: str, offset: int) -> list[Marked]:
+    """Spans between doubled apostrophes or backquotes (''…'', ``…''); an opening pair left open runs to the
+    end of its paragraph, as a newspaper quote that goes on in the next paragraph does."""
+    out: list[Marked] = []
+    i = 0
+    while True:
+        opening = DOUBLED_OPENING.search(paragraph, i)
+        if opening is None or (opening.start() > 0 and paragraph[opening.start() - 1] not in " \t([{—–-/"):
+            if opening is None:
+                return out
+            i = opening.end()
+            continue
+        closing = DOUBLED_CLOSING.search(paragraph, opening.end())
+        stop = closing.start() if closing else len(paragraph)
+        start, end = _trim(paragraph, opening.end(), stop)
+        if end > start:
+            out.append(Marked(offset + start, offset + end, offset + (closing.end() if closing else stop),
+                              closing is not None))
+        if closing is None:
+            return out
+        i = closing.end()
 
 
 def _sentence_start(text: str, i: int) -> int:

@@ -36,8 +36,8 @@ SPEAKER_KINDS = ("person", "organization", "media", "group")
 PUNCTUATION_ONLY = re.compile(r"[\s«»“”\"'.,;:!?…]")  # what may lie between the parts of one quote
 INCISE_GAP = re.compile(r"\s*[,–—-]\s*(?:[\w’'-]+\s+){0,2}|\s*")  # "», a-t-elle souligné" too
 OPENER_END = re.compile(r"\s*[,:]\s*")  # where an opening "Pour X" / "For X" phrase ends
-OPENING_MARKS = ("«", "“", "\"", "‹", "„")
-CLOSING_MARKS = ("»", "”", "\"", "›")
+OPENING_MARKS = ("«", "“", "\"", "‹", "„", "''", "``")
+CLOSING_MARKS = ("»", "”", "\"", "›", "''")
 SPEAKER_LABEL = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}(?=:\s)")  # "PENCE: …" in a transcript
 ATTRIBUTION_DASH = re.compile(r"\s*[―—–-]\s*(?=\w)")  # "“ … ” ― Carlos Ruiz" ending its line
 SIGNATURE_CHARS = 60  # a signature is a name, perhaps with a short title, not a sentence
@@ -51,9 +51,9 @@ AGENT_DEPS = ("obl:agent", "agent")
 
 
 def doc_comma_before(token: Token) -> bool:
-    """A comma right before the phrase a token heads."""
+    """A comma or a dash right before the phrase a token heads: it sets the phrase off from the clause before."""
     first = min(t.i for t in token.subtree)
-    return first > 0 and token.doc[first - 1].text == ","
+    return first > 0 and token.doc[first - 1].text in (",", "--", "—", "–")
 
 
 def phrase_of(token: Token) -> list[Token]:
@@ -319,7 +319,7 @@ class QuoteFinder(Component):
                     self.continues(doc, previous, marked):
                 speaker, confidence = previous.speaker, 0.6
             via = via or self.relay_in(sentence, speaker)
-            before = doc_text(doc)[sentence.start_char:marked.start - 1].strip()
+            before = doc_text(doc)[sentence.start_char:marked.start - 1].rstrip("'`").strip()  # '' and `` are two
             kind = "direct" if not before or before.endswith((":", "«", "\"", "“")) or (cue is not None and \
                 cue.idx >= marked.outer_end) else "partial"
             quote = Quote(id="", start=marked.start, end=marked.end, text=doc_text(doc)[marked.start:marked.end],
@@ -480,7 +480,8 @@ class QuoteFinder(Component):
         attribution."""
         for child in clause.children:
             if child.i > clause.i and child.dep_ in ("advcl", "conj") and child.pos_ == "VERB" and (
-                    self.is_cue(child) or ("Ger" in child.morph.get("VerbForm") and doc_comma_before(child))):
+                    self.is_cue(child) or (("Ger" in child.morph.get("VerbForm") or child.tag_ == "VBG")
+                                           and doc_comma_before(child))):
                 return min(t.i for t in child.subtree)
         return len(clause.doc)
 
@@ -519,7 +520,12 @@ class QuoteFinder(Component):
             lemma = self.cue_lemma(token)
             after = [c for c in token.children if c.i > token.i]
             parts: list[Token] = []
-            if lemma in verbs and any(c.dep_ in ("dobj", "obj") for c in after):
+            prep = next((c for c in after if c.dep_ == "prep" and (lemma, fold(c.text)) in preps), None)
+            objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+            if objects and any(c.dep_ == "xcomp" and c.i > objects[0].i for c in after):
+                # "called on Obama to retaliate": the one called on and what they are to do
+                parts = [objects[0], next(c for c in after if c.dep_ == "xcomp" and c.i > objects[0].i)]
+            elif lemma in verbs and any(c.dep_ in ("dobj", "obj") for c in after):
                 first = next(c for c in after if c.dep_ in ("dobj", "obj"))
                 parts = [first, *(c for c in after if c.i > first.i and (c.dep_ in ("xcomp", "ccomp", "oprd") or (
                     c.dep_ == "prep" and fold(c.text) in complements)))]
@@ -528,12 +534,11 @@ class QuoteFinder(Component):
             elif lemma in verbs and any(c.dep_ == "xcomp" for c in after):  # "vowed to form a task force"
                 parts = [next(c for c in after if c.dep_ == "xcomp")]
             else:
-                prep = next((c for c in after if c.dep_ == "prep" and (lemma, fold(c.text)) in preps), None)
-                objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
                 parts = objects[:1]
             if not parts:
                 continue
-            indices = [t.i for part in parts for t in part.subtree]
+            stop = min(self.clause_end(part) for part in parts)  # "… to retaliate -- meddling he said …"
+            indices = [t.i for part in parts for t in part.subtree if t.i < stop]
             speaker, _ = self.speaker_of(token)
             speaker = speaker or self.unparsed_speaker(token, min(indices)) or self.actor_before(token)
             quote = self.clause_quote(doc, list(doc[min(indices): max(indices) + 1]), token, speaker, covered,
