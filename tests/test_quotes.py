@@ -410,3 +410,15 @@ def test_called_on_someone_to_act(analyze_text):
     assert quote["text"] == "President Obama to punish Russia for its interference in the vote"
     assert quote["speaker"] == quist["id"]
     assert quote_containing(record, "sow chaos")["text"] == "sow chaos"
+
+
+def test_a_title_naming_its_speaker_before_a_colon(analyze_text):
+    record = analyze_text("Varga: Farm Subsidies Will Not Survive the Winter.\n\nSenator Helen Varga spoke on Monday "
+                          "in Dayton.", lang="en")
+    quote = quote_containing(record, "Farm Subsidies")
+    assert quote["text"] == "Farm Subsidies Will Not Survive the Winter"
+    assert quote["speaker"] == actor_named(record, "Helen Varga")["id"]
+    poll = analyze_text("Poll: Varga and Moss Tied Before the Debate.\n\nThe race is close.", lang="en")
+    assert quote_containing(poll, "Varga and Moss Tied")["speaker"] is None
+    other = analyze_text("The Latest: Varga Visits Dayton.\n\nSenator Helen Varga spoke on Monday.", lang="en")
+    assert not [q for q in other["quotes"] if "Visits" in q["text"]]

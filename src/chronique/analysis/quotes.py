@@ -45,6 +45,7 @@ SENTENCE_END = re.compile(r"[.!?…]\s")
 PUNCTUATION_EDGE = re.compile(r"^[\s«»“”\"'.,;:!?…]+")  # the quote's own closing punctuation
 # after words that end on their own incise punctuation ("…?” Graham asked"): the speaker's name may come first
 NAMED_INCISE_GAP = re.compile(r"\s*(?:[\w’'.-]+\s+){0,3}")
+HEADLINE_CLAIM = re.compile(r"([^:\s][^:]{1,40}):\s+(\S.*?)[.\s]*$")  # "Pence: Flowers won't be at debate."
 GOVERNOR_LEVELS = 4  # how far up the parse a quote's governing speech verb is looked for
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 AGENT_DEPS = ("obl:agent", "agent")
@@ -461,7 +462,39 @@ class QuoteFinder(Component):
         quotes += self.noun_clause_quotes(doc, covered)
         quotes += self.parenthetical_quotes(doc, covered)
         quotes += self.according_quotes(doc, covered)
+        quotes += self.headline_quotes(doc, covered)
         return quotes
+
+    def named_by(self, words: str) -> str | None:
+        """The speaking actor that `words` name in full: one of its mentions, or a person's surname (a title
+        line's tagger may take "Pence: Flowers Won't Be …" as one name, so the title's own mentions are no guide)."""
+        folded = fold(words)
+        for actor in self.actors.values():
+            if actor.kind not in SPEAKER_KINDS:
+                continue
+            if fold(actor.name) == folded or (actor.kind == "person" and fold(actor.name).split()[-1:] == [folded]):
+                return actor.id
+        return next((m.actor for m in self.mentions if m.form == "name" and fold(m.text) == folded and m.actor
+                     and self.actors[m.actor].kind in SPEAKER_KINDS), None)
+
+    def headline_quotes(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
+        """A title line "X: claim" where X is only a speaker's name or a statement noun ("Pence: Flowers won't
+        be at debate", "Poll: Clinton and Trump in dead heat"): the claim is X's words."""
+        text = doc_text(doc)
+        title = HEADLINE_CLAIM.match(text.split("\n", 1)[0])
+        if title is None:
+            return []
+        prefix = title.group(1)
+        speaker = self.named_by(prefix)
+        if speaker is None and fold(prefix) not in self.lex.source_nouns:
+            return []
+        start, end = title.start(2), title.end(2)
+        claim = doc.char_span(start, end, alignment_mode="contract")
+        if claim is None or any(s < end and start < e for s, e in covered):
+            return []
+        covered.append((start, end))
+        return [Quote(id="", start=start, end=end, text=text[start:end], kind="indirect", speaker=speaker, cue=None,
+                      via=None, confidence=0.6 if speaker else 0.4)]
 
     def actor_before(self, cue: Token) -> str | None:
         """The last speaking actor named before a cue in its sentence, outside quotation marks: the speaker
