@@ -320,3 +320,10 @@ def test_we_in_a_quote_is_its_speaker(analyze_text):
 def test_what_a_condition_supposes_is_no_event(analyze_text):
     record = analyze_text('"If we do not work with Germany, we will fail," the French minister said.', lang="en")
     assert record["events"] == []
+
+
+def test_two_word_demonyms_and_coordinated_demonyms_on_one_actor(analyze_text):
+    record = analyze_text("Security forces in Guinea have tortured scores of Sierra Leonean refugees.", lang="en")
+    assert dyads(record) == {("ASSAULT", "GIN", "SLE")}
+    record = analyze_text("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.", lang="en")
+    assert {source for _, source, _ in dyads(record, "AGREE")} == {"HUN", "ROU"}

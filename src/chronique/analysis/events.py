@@ -129,6 +129,8 @@ class EventCoder(Component):
                 if t.i == token.i or not any(a.dep_ == "conj" and a.i != token.i for a in self.path_up(t, token))]
         for t in near:
             if t.i in self.by_token:
+                if len(states := self.demonym_actors(token, depth=0)) > 1:
+                    return states  # "Senior Hungarian and Romanian officials": one side per state
                 return [self.by_token[t.i]]
         place = self.place_actor(token)
         return [place] if place else self.demonym_actors(token)
@@ -147,14 +149,14 @@ class EventCoder(Component):
         qualifying it ("son invité russe", "French and Egyptian warships"), or those of the group it
         quantifies ("a group of Moroccan diplomats", "des milliers de Nigérians")."""
         doc = token.doc
-        if token.pos_ in ("NOUN", "PROPN") and (iso3 := self.lex.demonyms.get(fold(token.text))):
+        if token.pos_ in ("NOUN", "PROPN") and (iso3 := self.demonym(token)):
             return [self.country_actor(iso3, doc, doc[token.i:token.i + 1])]
         out: list[str] = []
         for child in token.children:
             if child.dep_ in ("amod", "nmod", "compound", "flat", "flat:name") or (
                     child.dep_ == "conj" and child.pos_ == "ADJ"):
                 for t in (child, *child.conjuncts):
-                    if (iso3 := self.lex.demonyms.get(fold(t.text))) and t.i != token.i:
+                    if (iso3 := self.demonym(t)) and t.i != token.i:
                         actor = self.country_actor(iso3, doc, doc[t.i:t.i + 1])
                         if actor not in out:
                             out.append(actor)
@@ -182,6 +184,12 @@ class EventCoder(Component):
         named = [m for a in self.actors if a.kind in ("person", "organization") for m in a.mentions
                  if m.form != "pronoun" and earliest <= m.start < pronoun.idx and m.start not in source_phrases]
         return [max(named, key=lambda m: m.start).actor] if named else []  # type: ignore[list-item]
+
+    def demonym(self, token: Token) -> str | None:
+        """The state a demonym names, in one word or two ("Liberian", "Sierra Leonean")."""
+        doc = token.doc
+        forms = [token.text] + ([f"{doc[token.i - 1].text} {token.text}"] if token.i > 0 else [])
+        return next((iso3 for form in forms if (iso3 := self.lex.demonyms.get(fold(form)))), None)
 
     def place_actor(self, token: Token) -> str | None:
         """The country actor of a place named by the token or its children ("à Téhéran" -> Iran, "le
@@ -508,7 +516,7 @@ class EventCoder(Component):
         for t in (token, *token.conjuncts):
             if t.i in self.by_token:
                 actor = self.by_token[t.i]
-            elif iso3 := self.lex.demonyms.get(fold(t.text)):
+            elif iso3 := self.demonym(t):
                 actor = self.country_actor(iso3, t.doc, t.doc[t.i:t.i + 1])
             else:
                 actor = self.place_actor(t) if t.pos_ == "PROPN" else None

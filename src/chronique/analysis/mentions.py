@@ -125,6 +125,8 @@ class MentionFinder(Component):
         out = []
         collective = self.lex.words.get("collective_nouns", frozenset())
         for span in spans:
+            if span.end < len(doc) and fold(f"{span.text} {doc[span.end].text}") in self.lex.demonyms:
+                continue  # "Sierra" of "Sierra Leonean refugees"
             tail = span[1:]
             if len(span) > 1 and fold(span[0].text) in collective and all(t.pos_ == "PROPN" for t in tail) and (
                     self.kb.person(tail.text) or name_parts(tail.text)[1] in person_keys):
