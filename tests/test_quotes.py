@@ -422,3 +422,13 @@ def test_a_title_naming_its_speaker_before_a_colon(analyze_text):
     assert quote_containing(poll, "Varga and Moss Tied")["speaker"] is None
     other = analyze_text("The Latest: Varga Visits Dayton.\n\nSenator Helen Varga spoke on Monday.", lang="en")
     assert not [q for q in other["quotes"] if "Visits" in q["text"]]
+
+
+def test_a_paragraph_ending_on_a_speech_verb_and_a_colon_introduces_the_next(analyze_text):
+    record = analyze_text("Senator Helen Varga spoke in Dayton on Monday. Varga added:\n\nThe farm bill is dead and "
+                          "everyone in this town knows it.\n\nThe crowd left early. The list was as follows:\n\n"
+                          "Bread, milk and three kinds of cheese.", lang="en")
+    quote = quote_containing(record, "The farm bill is dead")
+    assert quote["text"] == "The farm bill is dead and everyone in this town knows it"
+    assert quote["speaker"] == actor_named(record, "Helen Varga")["id"]
+    assert not [q for q in record["quotes"] if "cheese" in q["text"]]

@@ -463,6 +463,32 @@ class QuoteFinder(Component):
         quotes += self.parenthetical_quotes(doc, covered)
         quotes += self.according_quotes(doc, covered)
         quotes += self.headline_quotes(doc, covered)
+        quotes += self.introduced_paragraphs(doc, covered)
+        return quotes
+
+    def introduced_paragraphs(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
+        """A paragraph ending on its speech verb and a colon ("Limbaugh added:") introduces the next paragraph,
+        unmarked, as the speaker's words."""
+        quotes = []
+        text = doc_text(doc)
+        for colon in (t for t in doc if t.text == ":" and t.i > 0 and text[t.idx + 1:t.idx + 2] == "\n"):
+            cue = doc[colon.i - 1]
+            if not self.is_cue(cue):
+                continue
+            start = colon.idx + 1
+            while start < len(text) and text[start].isspace():
+                start += 1
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if start >= end or text[start] in OPENING_MARKS:
+                continue
+            words = doc.char_span(start, end, alignment_mode="contract")
+            if words is None:
+                continue
+            speaker = self.speaker_of(cue)[0] or self.unparsed_speaker(cue, cue.i)
+            quote = self.clause_quote(doc, list(words), cue, speaker, covered)
+            if quote is not None:
+                quotes.append(quote)
         return quotes
 
     def named_by(self, words: str) -> str | None:
