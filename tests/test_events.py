@@ -327,3 +327,9 @@ def test_two_word_demonyms_and_coordinated_demonyms_on_one_actor(analyze_text):
     assert dyads(record) == {("ASSAULT", "GIN", "SLE")}
     record = analyze_text("Senior Hungarian and Romanian officials agreed on Wednesday to cooperate.", lang="en")
     assert {source for _, source, _ in dyads(record, "AGREE")} == {"HUN", "ROU"}
+
+
+def test_an_event_named_as_a_time_is_not_the_content_of_the_verb(analyze_text):
+    record = analyze_text("L'usage du polonium avait déjà été soupçonné lors de l'assassinat de l'ex-espion russe "
+                          "Alexandre Litvinenko à Londres.")
+    assert ("ASSAULT", None, "RUS") in dyads(record)

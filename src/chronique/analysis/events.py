@@ -88,7 +88,8 @@ class EventCoder(Component):
         for trigger in self.lex.triggers.get(fold(token.lemma_), ()):
             if trigger.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if trigger.pos == "VERB" and token.pos_ not in ("VERB", "AUX"):
+            if trigger.pos == "VERB" and token.pos_ not in ("VERB", "AUX") and not (
+                    token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm")):  # "aurait été empoisonné"
                 continue
             if trigger.reflexive and not any(fold(c.text) in REFLEXIVE or fold(c.lemma_) in REFLEXIVE
                                              for c in token.children):
@@ -584,7 +585,10 @@ class EventCoder(Component):
     def is_content(self, node: Token) -> bool:
         """Whether a verb on the way up is a complement ("de soutenir", "to ban", "that the US cancel",
         "of violating") rather than an adjunct participle ("déposant des plaintes")."""
-        if node.pos_ not in ("VERB", "AUX") or node.dep_ in ("ccomp", "pcomp"):
+        if node.pos_ not in ("VERB", "AUX"):  # not a noun of time: "soupçonné lors de l'assassinat de X"
+            temporal = self.lex.words.get("temporal_cases", frozenset())
+            return not {self.case_of(node), fold(node.text), fold(node.head.text)} & temporal
+        if node.dep_ in ("ccomp", "pcomp"):
             return True
         return any(c.dep_ == "mark" or fold(c.text) == "to" for c in node.children)
 
