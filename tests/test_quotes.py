@@ -432,3 +432,30 @@ def test_a_paragraph_ending_on_a_speech_verb_and_a_colon_introduces_the_next(ana
     assert quote["text"] == "The farm bill is dead and everyone in this town knows it"
     assert quote["speaker"] == actor_named(record, "Helen Varga")["id"]
     assert not [q for q in record["quotes"] if "cheese" in q["text"]]
+
+
+def test_a_straight_mark_may_close_a_curly_one():
+    text = "“Deals are not a favour,\" Varga said. \"They are rare,” she added. “Keep \"this\" here,” she said."
+    assert texts(text) == ["Deals are not a favour,", "They are rare,", "Keep \"this\" here,"]
+
+
+def test_an_introduction_ending_the_paragraph_before(analyze_text):
+    record = analyze_text("Senator Helen Varga spoke in Dayton on Monday. Varga continued:\n\n\"The farm bill is dead "
+                          "and everyone in this town knows it.\"", lang="en")
+    quote = quote_containing(record, "The farm bill is dead")
+    assert quote["speaker"] == actor_named(record, "Helen Varga")["id"]
+    assert quote["cue"]["text"] == "continued"
+
+
+def test_a_quote_after_a_sentence_ending_on_its_speech_verb(analyze_text):
+    record = analyze_text("Senator Helen Varga met Omar Bell on Monday. The bill may fail this winter, Varga said. "
+                          "\"Nobody in this town wants it.\"\n\nBell left. \"We will see what happens next.\"",
+                          lang="en")
+    assert quote_containing(record, "Nobody in this town")["speaker"] == actor_named(record, "Helen Varga")["id"]
+    assert quote_containing(record, "We will see")["speaker"] is None
+
+
+def test_a_french_title_topic_is_no_speaker(analyze_text):
+    record = analyze_text("Claire Vautrin : le budget agricole sera voté en mars.\n\nLa ministre Claire Vautrin a "
+                          "parlé lundi.", lang="fr")
+    assert not [q for q in record["quotes"] if "budget agricole" in q["text"]]

@@ -66,8 +66,8 @@ def _marked_in(paragraph: str, offset: int) -> list[Marked]:
                 if paragraph[start:i].strip() and len(paragraph[start:i].split()) > 1:
                     first, end = _trim(paragraph, start, i)
                     out.append(Marked(offset + first, offset + end, offset + i + 1, False))
-        elif c == closer and not (c == "\"" and _opens_straight(paragraph, i) and not _closes_straight(
-                paragraph, i)):
+        elif (c == closer and not (c == "\"" and _opens_straight(paragraph, i) and not _closes_straight(
+                paragraph, i))) or _mixed_close(paragraph, i, closer):
             if paragraph[open_at + 1:i].strip():
                 start, end = _trim(paragraph, open_at + 1, i)
                 out.append(Marked(offset + start, offset + end, offset + i + 1, True))
@@ -105,6 +105,21 @@ def _doubled_in(paragraph: str, offset: int) -> list[Marked]:
         if closing is None:
             return out
         i = closing.end()
+
+
+def _mixed_close(paragraph: str, i: int, closer: str) -> bool:
+    """A straight mark closing a curly one or the reverse (“…" and "…”, typed by hand), when no closing mark of
+    the expected style comes before the next opening mark or the paragraph end."""
+    c = paragraph[i]
+    if {c, closer} != {"”", "\""} or i == 0 or paragraph[i - 1].isspace() or not _closes_straight(paragraph, i):
+        return False
+    for j in range(i + 1, len(paragraph)):
+        if paragraph[j] == "“" or (paragraph[j] == "\"" and _opens_straight(paragraph, j)
+                                   and not _closes_straight(paragraph, j)):
+            return True
+        if paragraph[j] == closer:
+            return False
+    return True
 
 
 def _sentence_start(text: str, i: int) -> int:

@@ -47,6 +47,7 @@ PUNCTUATION_EDGE = re.compile(r"^[\s«»“”\"'.,;:!?…]+")  # the quote's ow
 NAMED_INCISE_GAP = re.compile(r"\s*(?:[\w’'.-]+\s+){0,3}")
 HEADLINE_CLAIM = re.compile(r"([^:\s][^:]{1,40}):\s+(\S.*?)[.\s]*$")  # "Pence: Flowers won't be at debate."
 GOVERNOR_LEVELS = 4  # how far up the parse a quote's governing speech verb is looked for
+LEAD_CUE_WINDOW = 4  # "…, Schiff said on Monday." : the cue among the last words of the sentence before a quote
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
 AGENT_DEPS = ("obl:agent", "agent")
 
@@ -239,6 +240,10 @@ class QuoteFinder(Component):
         for token in reversed(doc[sentence_start: inside.start]):
             if self.is_cue(token):
                 return token
+        # an introduction ending the paragraph before: "Caddell continued:\n\n« … »"
+        colon = self.token_before_mark(doc, marked)
+        if colon is not None and colon.text == ":" and colon.i > 0 and self.is_cue(doc[colon.i - 1]):
+            return doc[colon.i - 1]
         # a verb inside the quote's sentence that governs the quote, directly or through the clause
         # it sits in ("Mr Bush's first task was to « … » within the US, he said")
         for token in inside:
@@ -247,6 +252,30 @@ class QuoteFinder(Component):
         for ancestor in list(inside.root.ancestors)[:GOVERNOR_LEVELS]:
             if not inside.start <= ancestor.i < inside.end and self.is_cue(ancestor):
                 return ancestor
+        return None
+
+    @staticmethod
+    def token_before_mark(doc: Doc, marked: Marked) -> Token | None:
+        """The last token before a quote's opening mark, across spaces and line breaks."""
+        text = doc_text(doc)
+        at = marked.start
+        while at > 0 and (text[at - 1].isspace() or text[at - 1] in "«“\"‹„'`"):
+            at -= 1
+        span = doc.char_span(0, at, alignment_mode="contract") if at > 0 else None
+        return span[-1] if span is not None and len(span) else None
+
+    def lead_sentence_speaker(self, doc: Doc, marked: Marked) -> str | None:
+        """The speaker of a sentence ending on its speech verb, right before the quote in the same paragraph:
+        "The plan may fail, Schiff said. « … »" (the quote goes on with the same speaker)."""
+        last = self.token_before_mark(doc, marked)
+        if last is None or last.text not in (".", ":") or "\n" in doc_text(doc)[last.idx:marked.start]:
+            return None
+        sentence = doc[last.sent.start: last.i]
+        if any(t.text in CLOSING_MARKS for t in sentence):
+            return None  # a sentence with its own quote: the speaker is that quote's
+        for token in reversed(sentence[-LEAD_CUE_WINDOW:]):
+            if self.is_cue(token):
+                return self.speaker_of(token)[0]
         return None
 
     def selon(self, sentence: Span) -> str | None:
@@ -319,6 +348,8 @@ class QuoteFinder(Component):
             if speaker is None and cue is None and previous is not None and previous.speaker and \
                     self.continues(doc, previous, marked):
                 speaker, confidence = previous.speaker, 0.6
+            if speaker is None and cue is None:
+                speaker = self.lead_sentence_speaker(doc, marked)
             via = via or self.relay_in(sentence, speaker)
             before = doc_text(doc)[sentence.start_char:marked.start - 1].rstrip("'`").strip()  # '' and `` are two
             kind = "direct" if not before or before.endswith((":", "«", "\"", "“")) or (cue is not None and \
@@ -507,6 +538,8 @@ class QuoteFinder(Component):
         """A title line "X: claim" where X is only a speaker's name or a statement noun ("Pence: Flowers won't
         be at debate", "Poll: Clinton and Trump in dead heat"): the claim is X's words."""
         text = doc_text(doc)
+        if ":" not in self.lex.words.get("headline_claim_separators", ()):
+            return []  # a language whose titles put a topic, not a speaker, before a colon ("Union européenne : …")
         title = HEADLINE_CLAIM.match(text.split("\n", 1)[0])
         if title is None:
             return []
