@@ -333,3 +333,15 @@ def test_an_event_named_as_a_time_is_not_the_content_of_the_verb(analyze_text):
     record = analyze_text("L'usage du polonium avait déjà été soupçonné lors de l'assassinat de l'ex-espion russe "
                           "Alexandre Litvinenko à Londres.")
     assert ("ASSAULT", None, "RUS") in dyads(record)
+
+
+def test_what_a_speaker_says_a_third_party_must_do_is_a_request(analyze_text):
+    record = analyze_text("British Foreign Secretary Jack Straw said on Friday that the Sudanese government must "
+                          "reach a peace agreement with the rebels.", lang="en")
+    assert dyads(record) == {("REQUEST", "GBR", "SDN")}
+    record = analyze_text("Le secrétaire d'État américain Antony Blinken a réagi. « L'armée birmane doit annuler ces "
+                          "actions immédiatement », a-t-il déclaré.")
+    assert ("REQUEST", "USA", "MMR") in dyads(record)
+    record = analyze_text("« Nous devons protéger nos frontières », a déclaré le président ukrainien Volodymyr "
+                          "Zelensky.")
+    assert "REQUEST" not in types(record)

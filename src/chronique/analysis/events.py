@@ -56,6 +56,8 @@ BETWEEN_TYPES = frozenset({"ASSAULT", "CONSULT", "AGREE", "THREATEN", "COERCE"})
 DECLINABLE_TYPES = frozenset({"AGREE", "CONCEDE", "COOPERATE", "SUPPORT", "AID", "RETREAT"})
 # hostile acts that their own side announces for the future are threats ("said they would boycott")
 THREAT_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+# CAMEO's "make an appeal or request", for what a speaker says a third party must do
+DEMAND_CAMEO = "020"
 # cooperative acts announced for the future are commitments (AGREE), with CAMEO's "express intent to" codes
 PROMISE_CAMEO = {"AID": "033", "CONSULT": "036", "CONCEDE": "035", "SUPPORT": "032"}
 # reactions that answer someone's statements ("a rejeté ces allégations")
@@ -641,6 +643,10 @@ class EventCoder(Component):
         self.by_token = token_actor_index(doc, [m for a in self.actors for m in a.mentions])
         self.refused: set[int] = set()
         triggers = {token.i: trigger for token in doc if (trigger := self.match(token)) is not None}
+        demands = {token.i: found for token in doc if (found := self.demanded(token))}
+        for i in demands.keys() - triggers.keys():  # "the Sudanese government must ensure access", said X
+            triggers[i] = Trigger(head=fold(doc[i].lemma_), reflexive=False, dependents=(), pos="VERB",
+                                  type="REQUEST", mode=None, cameo=DEMAND_CAMEO, roles="active")
         coded: dict[int, tuple[list[str], list[str], bool]] = {}
         embedded: dict[int, list[int]] = {}
         for i in triggers:
@@ -667,6 +673,9 @@ class EventCoder(Component):
                 targets = self.addressee(token, sources, events)
             if not targets and (trigger.type == "THREATEN" or self.announces(token, sources)):
                 targets = self.conditioned(token, sources)
+            if i in demands:  # "X must reach an agreement", says Y: Y asks X
+                sources, targets = demands[i]
+                trigger = replace(trigger, type="REQUEST", mode=None, cameo=DEMAND_CAMEO)
             if self.require_actor and not sources and not targets and not self.unnamed_sides(token):
                 continue
             if trigger.roles == "characterise" and self.characterisation_type(token) == "SUPPORT":
@@ -706,6 +715,26 @@ class EventCoder(Component):
             if actor not in sources:
                 return [actor]
         return []
+
+    def demanded(self, token: Token) -> tuple[list[str], list[str]] | None:
+        """(speakers, addressees) when a quoted or reported clause says what a third party must do ("« L'armée doit
+        annuler ces actions »", "said the Sudanese government must reach an agreement"): a request by the speaker,
+        whatever the verb."""
+        modals = self.lex.words.get("obligation_modals", frozenset())
+        if token.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "auxpass") for c in token.children):
+            return None
+        if not (any(c.dep_ == "aux" and fold(c.text) in modals for c in token.children) or (
+                token.dep_ == "xcomp" and fold(token.head.lemma_) in modals)):
+            return None
+        quote = next((q for q in token.doc._.chronique_quotes or [] if q.start <= token.idx < q.end and q.speaker),
+                     None)
+        if quote is None:
+            return None
+        subject, _ = self.subject(token)
+        if subject is None or (subject.pos_ == "PRON" and subject.morph.get("Person") in (["1"], ["2"])):
+            return None  # "nous devons": a commitment, not a request
+        addressees = [a for a in self.actors_of(subject) if a != quote.speaker]
+        return ([quote.speaker], addressees) if addressees else None
 
     def in_condition(self, token: Token) -> bool:
         """Whether a trigger is in the condition of a statement ("if we don't work together, …", "si Kigali
