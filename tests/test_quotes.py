@@ -459,3 +459,11 @@ def test_a_french_title_topic_is_no_speaker(analyze_text):
     record = analyze_text("Claire Vautrin : le budget agricole sera voté en mars.\n\nLa ministre Claire Vautrin a "
                           "parlé lundi.", lang="fr")
     assert not [q for q in record["quotes"] if "budget agricole" in q["text"]]
+
+
+def test_an_insertion_after_an_opening_clause(analyze_text):
+    record = analyze_text("If this argument fails to persuade, Senator Helen Varga argues, there are other tools in "
+                          "the toolbox.", lang="en")
+    quote = quote_containing(record, "other tools")
+    assert quote["text"] == "there are other tools in the toolbox"
+    assert quote["speaker"] == actor_named(record, "Helen Varga")["id"]

@@ -674,10 +674,17 @@ class QuoteFinder(Component):
             clause = list(token.head.subtree)
             before = [t for t in clause if t.i < inserted[0]]
             after = [t for t in clause if t.i > inserted[-1] and not t.is_punct]
+            words = clause if after else before
             if not any(not t.is_punct for t in before):
-                continue  # "He said, …": a governing verb, not an insertion
+                # "He said, …": a governing verb, not an insertion; but "If it fails, he argues, there are other
+                # tools": the parser hung the opening clause on the insertion, and the words after it are the quote
+                subjects = [c.i for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i]
+                if not after or not subjects or not any(c.dep_ == "advcl" and c.i < min(subjects)
+                                                        for c in token.children):
+                    continue
+                words = [t for t in clause if t.i > inserted[-1]]
             speaker = self.speaker_of(token)[0] or self.actor_before(token)
-            quote = self.clause_quote(doc, clause if after else before, token, speaker, covered)
+            quote = self.clause_quote(doc, words, token, speaker, covered)
             if quote is not None:
                 quotes.append(quote)
         return quotes
