@@ -345,3 +345,9 @@ def test_what_a_speaker_says_a_third_party_must_do_is_a_request(analyze_text):
     record = analyze_text("« Nous devons protéger nos frontières », a déclaré le président ukrainien Volodymyr "
                           "Zelensky.")
     assert "REQUEST" not in types(record)
+
+
+def test_condemning_the_event_already_reported_targets_its_author(analyze_text):
+    record = analyze_text("Au Myanmar, l'armée birmane prend le contrôle du pays. Les États-Unis condamnent le coup "
+                          "d'État.")
+    assert ("ACCUSE", "USA", "MMR") in dyads(record)

@@ -612,6 +612,11 @@ class EventCoder(Component):
         negations = self.lex.words.get("negations", frozenset())
         return any(c.dep_ in ("advmod", "neg") and fold(c.text) in negations for c in token.children)
 
+    @staticmethod
+    def definite_noun(token: Token) -> bool:
+        return token.pos_ == "NOUN" and any(
+            c.dep_ == "det" and ("Def" in c.morph.get("Definite") or fold(c.text) == "the") for c in token.children)
+
     def light_verb_of(self, token: Token) -> Token | None:
         """The light verb a nominal event is the object of ("held talks", "will give Tanzania a grant")."""
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("obj", "dobj") and fold(
@@ -653,8 +658,16 @@ class EventCoder(Component):
             governor = self.embedder(doc[i], triggers)
             if governor is not None:
                 embedded.setdefault(governor.i, []).append(i)
-        for i, trigger in triggers.items():
+        latest: dict[str, list[str]] = {}
+        contents = {i for found in embedded.values() for i in found}
+        for i, trigger in sorted(triggers.items()):
             coded[i] = self.participants(doc[i], trigger)
+            sources, targets, weak = coded[i]
+            if not sources and i in contents and self.definite_noun(doc[i]) and trigger.type in latest:
+                # "condamnent le coup d'État": the one already reported, by the same side
+                coded[i] = ([s for s in latest[trigger.type] if s not in targets], targets, weak)
+            if coded[i][0]:
+                latest[trigger.type] = coded[i][0]
         events: list[Event] = []
         seen: set[tuple] = set()
         inner = {i for found in embedded.values() for i in found}
