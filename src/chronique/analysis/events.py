@@ -14,6 +14,12 @@ accusé le Rwanda de soutenir", "threatened to ban") is what that event is about
 its participants fill the governing event's missing target. Unnamed sides are read off demonyms
 ("Palestinians", "un groupe de diplomates marocains"), and a subject pronoun or relative pronoun off the
 speaker of the reported clause or the noun the relative clause qualifies.
+
+Coding conventions beyond the lexicon: a cooperative act announced for the future is a commitment
+(AGREE: "Finland will give Tanzania a grant"); what a quoted or reported speaker says a third party must
+do is that speaker's REQUEST to it; what a condition supposes ("if we do not work together") is no event;
+a threat's target may be the subject of its condition; a definite event noun in the content of another
+event is the one already reported ("condamnent le coup d'État" targets the coup's author).
 """
 
 from __future__ import annotations
