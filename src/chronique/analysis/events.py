@@ -676,7 +676,7 @@ class EventCoder(Component):
                 latest[trigger.type] = coded[i][0]
         events: list[Event] = []
         seen: set[tuple] = set()
-        inner = {i for found in embedded.values() for i in found}
+        inner = set(contents)
         inner |= {i for i, trigger in triggers.items() if self.restates(doc[i], trigger, triggers, coded)}
         inner |= {i for i in triggers if self.quoted_mention(doc[i]) or self.in_condition(doc[i])}
         inner |= {t.i for i, trigger in triggers.items() if trigger.dependents for t in self.around(doc[i])
