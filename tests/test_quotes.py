@@ -467,3 +467,8 @@ def test_an_insertion_after_an_opening_clause(analyze_text):
     quote = quote_containing(record, "other tools")
     assert quote["text"] == "there are other tools in the toolbox"
     assert quote["speaker"] == actor_named(record, "Helen Varga")["id"]
+
+
+def test_a_straight_mark_opening_a_sentence_inside_a_quote_starts_another():
+    text = "Varga told reporters: \"Europe needs unity. \"That is the goal of the treaty.\" Then \"fine\"."
+    assert texts(text) == ["Europe needs unity.", "That is the goal of the treaty.", "fine"]

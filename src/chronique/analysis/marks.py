@@ -72,7 +72,7 @@ def _marked_in(paragraph: str, offset: int) -> list[Marked]:
                 start, end = _trim(paragraph, open_at + 1, i)
                 out.append(Marked(offset + start, offset + end, offset + i + 1, True))
             open_at = None
-        elif c == "«" and closer == "»":
+        elif (c == "«" and closer == "»") or (c == closer == "\"" and _reopens_straight(paragraph, i)):
             if paragraph[open_at + 1:i].strip():  # a mark left open: close it before this one
                 start, end = _trim(paragraph, open_at + 1, i)
                 out.append(Marked(offset + start, offset + end, offset + i, False))
@@ -105,6 +105,13 @@ def _doubled_in(paragraph: str, offset: int) -> list[Marked]:
         if closing is None:
             return out
         i = closing.end()
+
+
+def _reopens_straight(text: str, i: int) -> bool:
+    """A straight mark that opens a new sentence inside an open quote ("…unity. "That is the goal"): the
+    paragraph break between two quoted paragraphs was lost, so the first quote ends before it."""
+    return _opens_straight(text, i) and not _closes_straight(text, i) and i >= 2 and text[i - 1] == " " and \
+        text[i - 2] in ".!?"
 
 
 def _mixed_close(paragraph: str, i: int, closer: str) -> bool:
