@@ -351,3 +351,9 @@ def test_condemning_the_event_already_reported_targets_its_author(analyze_text):
     record = analyze_text("Au Myanmar, l'armée birmane prend le contrôle du pays. Les États-Unis condamnent le coup "
                           "d'État.")
     assert ("ACCUSE", "USA", "MMR") in dyads(record)
+
+
+def test_attacking_a_plan_is_criticism(analyze_text):
+    record = analyze_text("The Conservative party attacked the government's asylum plans on Monday.", lang="en")
+    assert types(record) == ["ACCUSE"]
+    assert types(analyze_text("Rebels attacked a Nigerian army base on Monday.", lang="en")) == ["ASSAULT"]

@@ -618,6 +618,13 @@ class EventCoder(Component):
         negations = self.lex.words.get("negations", frozenset())
         return any(c.dep_ in ("advmod", "neg") and fold(c.text) in negations for c in token.children)
 
+    def attacks_a_policy(self, token: Token) -> bool:
+        """An attack on a plan, a law or remarks is criticism ("attack EU asylum moves", "s'attaquer à la
+        politique du gouvernement")."""
+        policies = self.lex.words.get("policy_nouns", frozenset())
+        return token.pos_ == "VERB" and any(fold(c.lemma_) in policies or fold(c.text) in policies
+                                            for c in self.objects(token) if c.pos_ == "NOUN")
+
     @staticmethod
     def definite_noun(token: Token) -> bool:
         return token.pos_ == "NOUN" and any(
@@ -697,6 +704,8 @@ class EventCoder(Component):
                 trigger = replace(trigger, type="REQUEST", mode=None, cameo=DEMAND_CAMEO)
             if self.require_actor and not sources and not targets and not self.unnamed_sides(token):
                 continue
+            if trigger.type == "ASSAULT" and self.attacks_a_policy(token):
+                trigger = replace(trigger, type="ACCUSE", mode=None, cameo="111")  # "Tories attack EU asylum moves"
             if trigger.roles == "characterise" and self.characterisation_type(token) == "SUPPORT":
                 trigger = replace(trigger, type="SUPPORT", cameo="051")
             if trigger.type in THREAT_TYPES and self.announces(token, sources):
