@@ -472,3 +472,15 @@ def test_an_insertion_after_an_opening_clause(analyze_text):
 def test_a_straight_mark_opening_a_sentence_inside_a_quote_starts_another():
     text = "Varga told reporters: \"Europe needs unity. \"That is the goal of the treaty.\" Then \"fine\"."
     assert texts(text) == ["Europe needs unity.", "That is the goal of the treaty.", "fine"]
+
+
+def test_a_participle_cue_skips_a_thing_as_the_subject_above_it(analyze_text):
+    record = analyze_text("Spokesman Omar Bell said a win by Helen Varga would have given the party a fresh start, "
+                          "adding it was as if there was an \"open door\" between the two.", lang="en")
+    assert quote_containing(record, "open door")["speaker"] == actor_named(record, "Omar Bell")["id"]
+
+
+def test_a_quote_after_a_sentence_reporting_its_speaker(analyze_text):
+    record = analyze_text("Senator Helen Varga met Omar Bell on Monday. Varga said the new code would stop the trade. "
+                          "\"If the ban is lifted we will still control the exports.\"", lang="en")
+    assert quote_containing(record, "If the ban is lifted")["speaker"] == actor_named(record, "Helen Varga")["id"]

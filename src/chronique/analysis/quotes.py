@@ -144,6 +144,8 @@ class QuoteFinder(Component):
                 # clause a participle hangs from ("Les États-Unis condamnent le coup, déclarant que")
                 shared = level == 1 and cue.dep_ in ("advcl", "xcomp") and bool(
                     {"Part", "Ger"} & set(cue.morph.get("VerbForm")))
+                if level > 0 and subject.pos_ == "NOUN" and self.actor_at(subject.doc, subject) is None:
+                    continue  # "a win by Mr Kerry would have given …, adding": a thing, not the one who adds
                 actor = self.actor_in(phrase_of(subject), () if level == 0 or shared else SPEAKER_KINDS)
                 if actor:
                     return actor, None
@@ -265,8 +267,8 @@ class QuoteFinder(Component):
         return span[-1] if span is not None and len(span) else None
 
     def lead_sentence_speaker(self, doc: Doc, marked: Marked) -> str | None:
-        """The speaker of a sentence ending on its speech verb, right before the quote in the same paragraph:
-        "The plan may fail, Schiff said. « … »" (the quote goes on with the same speaker)."""
+        """The speaker of a sentence ending on its speech verb, or reporting someone's words, right before the quote in
+        the same paragraph: "The plan may fail, Schiff said. « … »" (the quote goes on with the same speaker)."""
         last = self.token_before_mark(doc, marked)
         if last is None or last.text not in (".", ":") or "\n" in doc_text(doc)[last.idx:marked.start]:
             return None
@@ -276,6 +278,9 @@ class QuoteFinder(Component):
         for token in reversed(sentence[-LEAD_CUE_WINDOW:]):
             if self.is_cue(token):
                 return self.speaker_of(token)[0]
+        root = last.sent.root  # "He said an EU code would prevent it. « … »": the sentence is itself his words
+        if self.is_cue(root) and root.i < last.i and any(c.dep_ == "ccomp" for c in root.children):
+            return self.speaker_of(root)[0]
         return None
 
     def selon(self, sentence: Span) -> str | None:
