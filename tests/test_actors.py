@@ -174,3 +174,11 @@ def test_a_named_institution_is_the_antecedent_of_its_gendered_pronoun(analyze_t
                           "Elle affirme avoir repoussé les rebelles.")
     army = actor_named(record, "armée ougandaise")
     assert "Elle" in {m["text"] for m in army["mentions"]}
+
+
+def test_a_role_qualified_by_an_institution_is_a_person_and_the_institution_keeps_its_name(analyze_text):
+    record = analyze_text("A UK Government official said the rebate was justified. EU Commission president Jose "
+                          "Manuel Barroso disagreed. The European Commission later published its budget.", lang="en")
+    official = actor_named(record, "UK Government official")
+    assert official["kind"] == "person" and official["country"] == "GBR"
+    assert "EU Commission" in {m["text"] for m in actor_named(record, "European Commission")["mentions"]}

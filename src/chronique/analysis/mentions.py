@@ -285,12 +285,13 @@ class MentionFinder(Component):
         """The head noun with its determiners, adjectives and noun complements ("le ministre russe de la
         Défense"), without appositions, relative clauses or names."""
         keep = [head]
+        collective = self.lex.words.get("collective_nouns", frozenset())
         for child in head.children:
-            if child.dep_ == "case":  # "avec son homologue": the preposition is not the mention
+            if child.dep_ == "case" or child.dep_ not in NOMINAL_KEEP_DEPS:  # "avec son homologue": not "avec"
                 continue
-            if child.dep_ in NOMINAL_KEEP_DEPS and (child.pos_ not in ("PROPN", "PUNCT", "VERB") or (
-                    child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and self.names_a_place(child)) or (
-                    child.pos_ == "PROPN" and fold(child.text) in self.lex.demonyms)):  # "The Azerbaijani parliament"
+            if child.dep_ == "compound" and child.pos_ == "PROPN" and fold(child.lemma_) in collective:
+                keep += list(child.subtree)  # "a UK Government official"
+            elif child.pos_ not in ("PROPN", "PUNCT", "VERB") or self.proper_modifier(child):
                 if child.dep_ == "nmod":
                     keep += [t for t in child.subtree if t.pos_ not in ("PUNCT",) and t.dep_ != "appos"
                              and not any(a.dep_ in ("appos", "acl", "acl:relcl") for a in t.ancestors
@@ -306,6 +307,12 @@ class MentionFinder(Component):
         while end + 1 in kept:
             end += 1
         return [t for t in keep if start <= t.i <= end]
+
+    def proper_modifier(self, token: Token) -> bool:
+        """A proper noun that belongs in a nominal: a place complement ("le gouvernement de Kigali") or a
+        demonym the tagger took for a name ("The Azerbaijani parliament")."""
+        return token.pos_ == "PROPN" and ((token.dep_ in ("nmod", "compound") and self.names_a_place(token)) or fold(
+            token.text) in self.lex.demonyms)
 
     def names_a_place(self, token: Token) -> bool:
         """A proper-noun complement naming a place ("le gouvernement de Kigali", "la force régionale
@@ -463,14 +470,18 @@ class MentionFinder(Component):
         self.party_country(mentions, doc)
         if self.nominals:
             # a nominal that overlaps a name is part of that name ("armée iranienne"), but a country inside
-            # an institution is the institution's ("US officials", "le gouvernement du Rwanda")
+            # an institution is the institution's ("US officials", "le gouvernement du Rwanda"), and an
+            # organisation that qualifies a role is in both ("a UK Government official")
             for nominal in self.nominal_mentions(doc, sent_of):
                 inside = [m for m in mentions if m.start < nominal.end and nominal.start < m.end]
-                if inside and all(m.label == "GPE" and nominal.start <= m.start and m.end <= nominal.end
-                                  and not m.start <= doc[nominal.head].idx < m.end for m in inside):
+                within = [m for m in inside if nominal.start <= m.start and m.end <= nominal.end
+                          and not m.start <= doc[nominal.head].idx < m.end]
+                if inside and all(m.label == "GPE" for m in inside) and len(within) == len(inside):
                     mentions = [m for m in mentions if m not in inside]
                     inside = []
-                if not inside:
+                qualifying = inside and len(within) == len(inside) and all(
+                    m.label in ("ORG", "MEDIA") and doc[m.head].dep_ == "compound" for m in inside)
+                if not inside or qualifying:  # the organisation keeps its own mention
                     mentions.append(nominal)
         self.framed_countries(doc, mentions)
         if self.pronouns:
