@@ -357,3 +357,9 @@ def test_attacking_a_plan_is_criticism(analyze_text):
     record = analyze_text("The Conservative party attacked the government's asylum plans on Monday.", lang="en")
     assert types(record) == ["ACCUSE"]
     assert types(analyze_text("Rebels attacked a Nigerian army base on Monday.", lang="en")) == ["ASSAULT"]
+
+
+def test_a_promised_act_is_the_content_of_the_promise(analyze_text):
+    record = analyze_text("British Defence Secretary Tom King has promised to continue military aid to Mozambique.",
+                          lang="en")
+    assert dyads(record) == {("AGREE", "GBR", "MOZ")}

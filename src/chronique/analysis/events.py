@@ -540,12 +540,12 @@ class EventCoder(Component):
         for _ in range(3):
             if node.dep_ in CLAUSE_BOUNDARIES or node.head.i == node.i or not self.is_content(node):
                 return None
-            node = node.head
+            via, node = node.dep_, node.head
             if node.i in triggers and triggers[node.i].type in EMBEDDING_TYPES and triggers[
                     node.i].mode != "investigate":  # an inquiry into an attack does not absorb the attack
                 return node
-            if self.lex.speech_kind(node.lemma_):  # "condamnent, déclarant que Washington s'oppose"
-                return None
+            if self.lex.speech_kind(node.lemma_) and via == "ccomp":
+                return None  # "condamnent, déclarant que Washington s'oppose": what is said, not what is done
         return None
 
     def announces(self, token: Token, sources: list[str]) -> bool:
