@@ -577,10 +577,15 @@ class EventCoder(Component):
     @staticmethod
     def restates(token: Token, trigger: Trigger, triggers: dict[int, Trigger],
                  coded: dict[int, tuple[list[str], list[str], bool]]) -> bool:
-        """A noun naming the event its verb already codes ("a ouvert une enquête", "imposed sanctions"), a
-        purpose or complement of the same type ("a accueilli les présidents pour discuter") or a coordinated
-        verb of the same type between the same sides: one interaction, one event."""
+        """A noun naming the event its verb already codes ("a ouvert une enquête", "imposed sanctions", "killed
+        in a bombing"), a purpose or complement of the same type ("a accueilli les présidents pour discuter",
+        "began a hunger strike to protest") or a coordinated verb of the same type between the same sides: one
+        interaction, one event."""
         head = token.head
+        if token.pos_ in ("NOUN", "PROPN") and head.dep_ == "prep":  # "were killed in a suicide bombing"
+            head = head.head
+        elif token.dep_ in ("advcl", "xcomp") and head.i not in triggers:  # "began a hunger strike to protest"
+            head = next((c for c in head.children if c.dep_ in ("obj", "dobj") and c.i in triggers), head)
         if head.i == token.i or head.i not in triggers or triggers[head.i].type != trigger.type:
             return False
         if token.pos_ in ("NOUN", "PROPN"):
