@@ -372,3 +372,15 @@ def test_the_attack_a_killing_happened_in_and_a_strike_with_its_purpose_are_one_
     record = analyze_text("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's "
                           "decision.", lang="en")
     assert types(record) == ["PROTEST"]
+
+
+def test_declining_or_failing_to_act_is_a_rejection(analyze_text):
+    record = analyze_text("Kenyan Vice-President Moody Awori has declined to resign despite growing pressure.",
+                          lang="en")
+    assert dyads(record) == {("REJECT", "KEN", None)}
+
+
+def test_a_nominal_event_measured_by_a_light_verbs_object_takes_its_subject(analyze_text):
+    record = analyze_text("French and Egyptian warships on Monday launched 10 days of war games in the "
+                          "Mediterranean.", lang="en")
+    assert dyads(record) == {("COOPERATE", "FRA", None), ("COOPERATE", "EGY", None)}

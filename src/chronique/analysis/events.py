@@ -374,10 +374,9 @@ class EventCoder(Component):
             return self.not_an_event(token)  # "arrêtez la destruction": stopping an act, not arresting anyone
         if token.pos_ in ("NOUN", "PROPN"):
             sources, targets = self.noun_participants(token, trigger)
-            governor = token.head
-            if self.light_verb_of(token) is not None:  # "a effectué une visite", "held talks"
-                sources = sources or self.subject_actors(governor)[0]
-                targets = targets or next((found for obj in self.objects(governor) if obj.i != token.i and (
+            if (verb := self.light_verb_of(token)) is not None:  # "a effectué une visite", "held talks"
+                sources = sources or self.subject_actors(verb)[0]
+                targets = targets or next((found for obj in self.objects(verb) if obj.i != token.i and (
                     found := [a for a in self.actors_of(obj) if a not in sources])), [])  # "gave Tanzania a grant"
         elif trigger.roles == "visit":  # "est arrivé à Téhéran": the destination's country is the host
             sources, _ = self.subject_actors(token)
@@ -620,8 +619,11 @@ class EventCoder(Component):
 
     # ------------------------------------------------------------------ qualifiers
     def negated(self, token: Token) -> bool:
+        """Negated by an adverb ("n'a pas signé", "did not accept") or by the verb it complements ("declined to
+        resign", "failed to reach an agreement")."""
         negations = self.lex.words.get("negations", frozenset())
-        return any(c.dep_ in ("advmod", "neg") and fold(c.text) in negations for c in token.children)
+        return any(c.dep_ in ("advmod", "neg") and fold(c.text) in negations for c in token.children) or (
+            token.dep_ == "xcomp" and fold(token.head.lemma_) in self.lex.words.get("negating_verbs", frozenset()))
 
     def attacks_a_policy(self, token: Token) -> bool:
         """An attack on a plan, a law or remarks is criticism ("attack EU asylum moves", "s'attaquer à la
@@ -636,10 +638,17 @@ class EventCoder(Component):
             c.dep_ == "det" and ("Def" in c.morph.get("Definite") or fold(c.text) == "the") for c in token.children)
 
     def light_verb_of(self, token: Token) -> Token | None:
-        """The light verb a nominal event is the object of ("held talks", "will give Tanzania a grant")."""
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("obj", "dobj") and fold(
-                token.head.lemma_) in self.light_verbs:
-            return token.head
+        """The light verb a nominal event is the object of ("held talks", "will give Tanzania a grant"), also
+        through a measure of it ("launched 10 days of war games", "a mené une série de frappes")."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        node = token
+        if node.dep_ == "pobj" and fold(node.head.text) == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+        elif node.dep_ == "nmod" and self.case_of(node) in ("de", "d'") and node.head.pos_ == "NOUN":
+            node = node.head
+        if node.dep_ in ("obj", "dobj") and fold(node.head.lemma_) in self.light_verbs:
+            return node.head
         return None
 
     def modality(self, token: Token) -> str:
@@ -709,6 +718,9 @@ class EventCoder(Component):
                 trigger = replace(trigger, type="REQUEST", mode=None, cameo=DEMAND_CAMEO)
             if self.require_actor and not sources and not targets and not self.unnamed_sides(token):
                 continue
+            if trigger.type == "MOBILIZE" and trigger.mode == "military" and (len(sources) > 1 or (
+                    targets and not weak)):  # "French and Egyptian warships launched war games": joint exercises
+                trigger = replace(trigger, type="COOPERATE", cameo="062")
             if trigger.type == "ASSAULT" and self.attacks_a_policy(token):
                 trigger = replace(trigger, type="ACCUSE", mode=None, cameo="111")  # "Tories attack EU asylum moves"
             if trigger.roles == "characterise" and self.characterisation_type(token) == "SUPPORT":
