@@ -182,3 +182,49 @@ def test_a_role_qualified_by_an_institution_is_a_person_and_the_institution_keep
     official = actor_named(record, "UK Government official")
     assert official["kind"] == "person" and official["country"] == "GBR"
     assert "EU Commission" in {m["text"] for m in actor_named(record, "European Commission")["mentions"]}
+
+
+def speaker_of(record: dict, words: str) -> dict | None:
+    """The actor a quote containing these words is attributed to."""
+    from conftest import quote_containing
+
+    speaker = quote_containing(record, words)["speaker"]
+    return next((a for a in record["actors"] if a["id"] == speaker), None)
+
+
+def test_a_title_case_headline_keeps_only_the_names_its_body_vouches_for(analyze_text):
+    record = analyze_text("Obama Sees Bright Future for Trade Pact\nPresident Barack Obama said on Friday that "
+                          "the pact would pass. Obama spoke in Ohio.", lang="en")
+    assert not [a["name"] for a in record["actors"] if "Sees" in a["name"] or "Pact" in a["name"]]
+    obama = actor_named(record, "Barack Obama")
+    assert obama["mentions"][0]["start"] == 0 and obama["mentions"][0]["text"] == "Obama"
+
+
+def test_the_subject_of_a_speech_verb_is_someone_though_a_town_has_the_name(analyze_text):
+    record = analyze_text("Ham described the budget as a disaster. According to Ham, the army lacks money for "
+                          "training.", lang="en")
+    ham = actor_named(record, "Ham")
+    assert ham["kind"] == "person" and len(ham["mentions"]) == 2
+    assert speaker_of(record, "lacks money") == ham
+    record = analyze_text("In a statement, Peabody said the mine would close in June.", lang="en")
+    assert speaker_of(record, "the mine would close")["name"] == "Peabody"
+
+
+def test_an_untagged_acronym_is_the_organisation_whose_initials_it_spells(analyze_text):
+    record = analyze_text("Last week, Northern Press Agency reported that the mayor had resigned.\n\nNPA reported "
+                          "Monday that the council had met twice.", lang="en")
+    assert speaker_of(record, "the council had met")["name"] == "Northern Press Agency"
+
+
+def test_an_upper_case_subject_of_a_speech_verb_is_an_organisation(analyze_text):
+    record = analyze_text("The debate was tense.\n\nMNSBC suggested that the candidate should apologise to voters.",
+                          lang="en")
+    assert speaker_of(record, "should apologise")["name"] == "MNSBC"
+
+
+def test_a_transcript_label_the_recogniser_swallowed_into_a_title_still_speaks(analyze_text):
+    record = analyze_text("Mike Pence spoke to the host on Sunday. Partial transcript as follows:\n\n\"WALLACE: Let’s "
+                          "start with the news on the budget story tonight. What happens next?\n\n\"PENCE: Well, look, "
+                          "we will fight.\n\n\"WALLACE: Governor, I don’t want to interrupt, but I want to try to get "
+                          "an answer.", lang="en")
+    assert speaker_of(record, "start with the news")["name"] == "WALLACE"

@@ -114,7 +114,7 @@ class MentionFinder(Component):
         corrected label: PER, ORG, MEDIA, LOC or GPE (a country standing for its state)."""
         kb_spans = [Span(doc, s, e, label=doc.vocab.strings[match_id]) for match_id, s, e in self.kb_matcher(doc)]
         # the knowledge base wins a tie with the recogniser ("Lib Dem" is a party, not a person)
-        spans = filter_spans([*kb_spans, *(without_possessive(ent) for ent in doc.ents)])
+        spans = self.headline_names(doc, filter_spans([*kb_spans, *(without_possessive(ent) for ent in doc.ents)]))
         raw = {span.start: {"KB_ORG": "KB", "KB_PER": "PER"}.get(span.label_) or NER_LABELS.get(span.label_, "OTHER")
                for span in spans}
         person_keys = {name_parts(s.text)[1] for s in spans if raw[s.start] == "PER"
@@ -143,10 +143,58 @@ class MentionFinder(Component):
         taken = {i for span, _ in out for i in range(span.start, span.end)}
         out += [(span, "ORG") for span in self.acronyms_after(doc, [s for s, label in out if label == "ORG"])
                 if span.start not in taken]
+        taken = {i for span, _ in out for i in range(span.start, span.end)}
+        out += [(span, "ORG") for span in self.untagged_acronyms(doc, [s for s, label in out if label == "ORG"])
+                if span.start not in taken]
         out += [(span, "PER") for span in self.untagged_people(doc, spans, person_keys)]
         taken = {i for span, _ in out for i in range(span.start, span.end)}
         out += [(span, "PER") for span in self.speaker_labels(doc, person_keys)
                 if not any(i in taken for i in range(span.start, span.end))]
+        return out
+
+    @staticmethod
+    def headline_end(doc: Doc) -> int:
+        """The token after a title-case headline on the document's first line ("Obama Says Museum Will
+        Tell of 'Suffering'"), 0 when the first line is no such headline."""
+        text = doc_text(doc)
+        line = text.split("\n", 1)[0]
+        if len(line) == len(text):
+            return 0
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+            return 0
+        return next((t.i for t in doc if t.idx >= len(line)), len(doc))
+
+    def headline_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names in a title-case headline, where the recogniser glues a capitalised verb or noun to a name
+        ("Obama Says", "Latinos Share Their Most Honest Thoughts On Donald Trump"), count only as far as
+        the body or the knowledge base vouches for them: the longest runs of their words that the body
+        names stand in for them, a lone surname of a person the body names included."""
+        end = self.headline_end(doc)
+        if not end:
+            return spans
+        named = {s.text: s.label_ for s in spans if s.start >= end}
+        surnames = {name_parts(s.text)[1] for s in spans if s.start >= end and s.label_ in ("PERSON", "PER")}
+        surnames.discard("")
+        out = []
+        for span in spans:
+            if span.start >= end or span.text in named or self.kb.person(span.text) or self.kb.organization(
+                    span.text):
+                out.append(span)
+                continue
+            i = span.start
+            while i < span.end:
+                for j in range(span.end, i, -1):
+                    label = named.get(doc[i:j].text)
+                    if label is None and j == i + 1 and doc[i].pos_ == "PROPN" and \
+                            name_parts(doc[i].text)[1] in surnames:
+                        label = "PERSON"
+                    if label is not None:
+                        out.append(Span(doc, i, j, label=label))
+                        i = j
+                        break
+                else:
+                    i += 1
         return out
 
     def acronyms_after(self, doc: Doc, organisations: list[Span]) -> list[Span]:
@@ -162,6 +210,29 @@ class MentionFinder(Component):
             if word is not None and 2 <= len(word.text) <= 8 and word.text.isalpha() and word.text.isupper() \
                     and word.ent_type_ not in ("ORG", "PER", "PERSON") and self.gazetteer.resolve(word.text) is None:
                 out.append(Span(doc, at, at + 1, label="ORG"))
+        return out
+
+    def untagged_acronyms(self, doc: Doc, organisations: list[Span]) -> list[Span]:
+        """Upper-case words the recogniser left untagged that name an organisation: the initials of one
+        named in the document ("Christian News Service … CNS reported") or the subject of a speech verb
+        ("MSNBC suggested that …"), but not a common noun in capitals ("l'ONG")."""
+        stop = (self.lex.words.get("determiners", frozenset()) | self.lex.words.get("name_particles", frozenset())
+                | self.lex.words.get("acronym_skip", frozenset()))
+        initials = set()
+        for org in organisations:
+            words = [w for w in fold(org.text).replace("'", " ").replace("-", " ").split() if w not in stop]
+            if len(words) > 1:
+                initials.add("".join(w[0] for w in words))
+        common = self.lex.words.get("organization_nouns", frozenset())  # "l'ONG a dit": an NGO named before
+        out = []
+        for token in doc:
+            letters = token.text.replace(".", "")
+            if token.ent_type_ or not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()) or \
+                    fold(letters) in common or self.gazetteer.resolve(token.text) is not None:
+                continue
+            speaking = token.dep_ in SUBJECT_DEPS and self.lex.speech_kind(token.head.lemma_) in ("speech", "belief")
+            if speaking or letters.casefold() in initials:
+                out.append(doc[token.i:token.i + 1])
         return out
 
     @staticmethod
@@ -191,7 +262,9 @@ class MentionFinder(Component):
         out = []
         for start, end in found:
             span = doc.char_span(start, end, alignment_mode="contract")
-            if span is not None and len(span) and not any(t.ent_type_ for t in span) and \
+            # a label the recogniser swallowed into a title ("WALLACE: Let's start …" as a work of art) is kept
+            if span is not None and len(span) and not any(NER_LABELS.get(t.ent_type_) in ("PER", "ORG", "LOC")
+                                                          for t in span) and \
                     self.gazetteer.resolve(span.text) is None and not self.lex.role_of(span.text):
                 out.append(span)
         return out
@@ -201,7 +274,7 @@ class MentionFinder(Component):
         named elsewhere in the document ("Lynch said" after "Loretta Lynch") or known to the knowledge
         base ("le gouvernement Papadimos"), or the proper-noun subject of a speech verb ("Revesz said")."""
         taken = {i for span in spans for i in range(span.start, span.end)}
-        out, i = [], 0
+        runs, i = [], 0
         while i < len(doc):
             token = doc[i]
             if i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_:
@@ -213,15 +286,24 @@ class MentionFinder(Component):
                 end += 1
             span = doc[i:end]
             i = end
-            if not span.text.replace("-", "").isalpha() or span.text.isupper() or len(span.text) < 3:
-                continue
-            root = span.root
-            speaking = root.dep_ in SUBJECT_DEPS and self.lex.speech_kind(root.head.lemma_) in ("speech", "belief")
-            known = name_parts(span.text)[1] in person_keys or self.kb.person(span.text) is not None
-            if (known or speaking) and self.gazetteer.resolve(span.text) is None and \
-                    self.kb.organization(span.text) is None and not self.lex.role_of(span.text):
-                out.append(span)
-        return out
+            if span.text.replace("-", "").isalpha() and not span.text.isupper() and len(span.text) >= 3 and \
+                    self.kb.organization(span.text) is None and not self.lex.role_of(span.text) and \
+                    not self.gazetteer.is_state(self.gazetteer.resolve(span.text)):
+                runs.append(span)
+        # a town does not speak: the subject of a speech verb is someone even where a place has the name
+        # ("Ham said", "Peabody said"), and vouches for the name everywhere else ("according to Ham")
+        speakers = [s for s in runs if s.root.dep_ in SUBJECT_DEPS
+                    and self.lex.speech_kind(s.root.head.lemma_) in ("speech", "belief")]
+        vouched = {name_parts(s.text)[1] for s in speakers}
+
+        def known(span: Span) -> bool:
+            key = name_parts(span.text)[1]
+            if key in vouched:
+                return True
+            return self.gazetteer.resolve(span.text) is None and (
+                key in person_keys or self.kb.person(span.text) is not None)
+
+        return [s for s in runs if s in speakers or known(s)]
 
     def label(self, span: Span, raw: str, person_keys: set[str]) -> str | None:
         org = self.kb.organization(span.text)
@@ -236,7 +318,7 @@ class MentionFinder(Component):
                 return "GPE" if self.is_agent(span) or place.feature == "country" else "LOC"  # type: ignore[union-attr]
             return "PER"
         surname = name_parts(span.text)[1]
-        if raw in ("LOC", "MISC") and surname in person_keys and (place is None or place.feature == "city"):
+        if raw in ("LOC", "MISC") and surname in person_keys and not self.gazetteer.is_state(place):
             return "PER"
         if raw == "ORG" and len(span) == 1 and surname in person_keys and place is None:
             return "PER"  # a lone "Lynch" tagged as an organisation after "Loretta Lynch"
