@@ -385,3 +385,10 @@ def test_a_nominal_event_measured_by_a_light_verbs_object_takes_its_subject(anal
     record = analyze_text("French and Egyptian warships on Monday launched 10 days of war games in the "
                           "Mediterranean.", lang="en")
     assert dyads(record) == {("COOPERATE", "FRA", None), ("COOPERATE", "EGY", None)}
+
+
+def test_an_agentless_passive_names_the_patient_not_the_source(analyze_text):
+    record = analyze_text("At least three Iraqi civilians have been killed in central Baghdad.", lang="en")
+    assert dyads(record) == {("ASSAULT", None, "IRQ")}
+    record = analyze_text("Le ministre russe de la Défense est arrivé à Téhéran mardi.")
+    assert dyads(record) == {("CONSULT", "RUS", "IRN")}

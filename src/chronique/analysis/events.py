@@ -244,14 +244,18 @@ class EventCoder(Component):
                 # "montrait des commerçants défilant": the object is the one who marches ("X a contesté le
                 # résultat, déposant une plainte" is X's own act)
                 return seen, False
+        via = None  # the dependency climbed to reach `verb`
         for _ in range(3):
             agent = [c for c in verb.children if c.dep_ in ("obl:agent", "agent") or (
                 c.dep_.startswith("obl") and any(fold(g.text) in AGENT_CASES for g in c.children if g.dep_ == "case"))]
             if self.lang == "en":  # "was attacked by X": the agent is under the preposition
                 agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] or agent
-            passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) and bool(agent)
-            if passive:
-                return agent[0], True
+            if any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) and (agent or (
+                    via != "xcomp" and fold(verb.lemma_) not in self.lex.words.get("unaccusative_verbs", ()))):
+                # "was attacked by X": X; "three civilians have been killed": nobody, they are the patient; but "est
+                # arrivé à Téhéran" is no passive (French conjugates these verbs with "être"), and in "sont autorisés
+                # à enquêter" the passive subject is the infinitive's
+                return (agent[0] if agent else None), True
             # a subject behind a preposition is a parse error ("de son côté"); the real one may hang off
             # the auxiliary ("Le gouvernement malien, impuissant, a de son côté dénoncé")
             subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -261,7 +265,7 @@ class EventCoder(Component):
             if subjects:
                 return subjects[0], False
             if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "ccomp", "amod") and verb.head.i != verb.i:
-                verb = verb.head
+                via, verb = verb.dep_, verb.head
             else:
                 break
         return None, False
