@@ -9,7 +9,7 @@ from conftest import actor_named
 def test_possessive_names_are_the_person(analyze_text):
     record = analyze_text("Democrats praised John Kerry's campaign on Tuesday. Kerry said he was proud of it.",
                           lang="en")
-    kerry = actor_named(record, "Kerry")
+    (kerry,) = [a for a in record["actors"] if a["kind"] == "person" and "Kerry" in a["name"]]
     assert {m["text"] for m in kerry["mentions"] if m["form"] == "name"} == {"John Kerry", "Kerry"}
 
 
@@ -228,3 +228,11 @@ def test_a_transcript_label_the_recogniser_swallowed_into_a_title_still_speaks(a
                           "we will fight.\n\n\"WALLACE: Governor, I don’t want to interrupt, but I want to try to get "
                           "an answer.", lang="en")
     assert speaker_of(record, "start with the news")["name"] == "WALLACE"
+
+
+def test_a_campaign_named_after_a_person_speaks_for_itself(analyze_text):
+    record = analyze_text("Donald Trump spoke in Ohio on Monday. The Trump campaign called the charges unfounded.\n\n"
+                          "Hillary Clinton’s campaign says the ad will air on cable stations.", lang="en")
+    assert speaker_of(record, "the charges unfounded")["name"] == "Trump campaign"
+    assert speaker_of(record, "the ad will air")["kind"] == "organization"
+    assert actor_named(record, "Donald Trump")["kind"] == "person"

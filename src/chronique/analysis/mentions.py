@@ -143,6 +143,8 @@ class MentionFinder(Component):
         taken = {i for span, _ in out for i in range(span.start, span.end)}
         out += [(span, "ORG") for span in self.acronyms_after(doc, [s for s, label in out if label == "ORG"])
                 if span.start not in taken]
+        out += [(org, "ORG") for org in (self.personal_organisation(span, label, person_keys) for span, label in out)
+                if org is not None]
         taken = {i for span, _ in out for i in range(span.start, span.end)}
         out += [(span, "ORG") for span in self.untagged_acronyms(doc, [s for s, label in out if label == "ORG"])
                 if span.start not in taken]
@@ -211,6 +213,18 @@ class MentionFinder(Component):
                     and word.ent_type_ not in ("ORG", "PER", "PERSON") and self.gazetteer.resolve(word.text) is None:
                 out.append(Span(doc, at, at + 1, label="ORG"))
         return out
+
+    def personal_organisation(self, span: Span, label: str, person_keys: set[str]) -> Span | None:
+        """The organisation a person's name qualifies, which speaks for itself ("the Trump campaign said",
+        "Hillary Clinton's campaign has asked"): the name with its noun, a mention beside the person's."""
+        doc = span.doc
+        at = span.end + (span.end < len(doc) and doc[span.end].text in ("'s", "’s"))
+        person = label == "PER" or (label == "ORG" and name_parts(span.text)[1] in person_keys)
+        if not person or at >= len(doc) or not doc[at].text.islower() or "Plur" in doc[at].morph.get("Number") \
+                or fold(doc[at].lemma_) not in self.lex.words.get("organization_nouns", frozenset()) \
+                or span.root.head.i != at or span.root.dep_ not in ("compound", "poss"):
+            return None
+        return Span(doc, span.start, at + 1, label="ORG")
 
     def untagged_acronyms(self, doc: Doc, organisations: list[Span]) -> list[Span]:
         """Upper-case words the recogniser left untagged that name an organisation: the initials of one
