@@ -392,3 +392,11 @@ def test_an_agentless_passive_names_the_patient_not_the_source(analyze_text):
     assert dyads(record) == {("ASSAULT", None, "IRQ")}
     record = analyze_text("Le ministre russe de la Défense est arrivé à Téhéran mardi.")
     assert dyads(record) == {("CONSULT", "RUS", "IRN")}
+
+
+def test_those_who_go_somewhere_for_talks_or_engage_in_an_act_take_part_in_it(analyze_text):
+    record = analyze_text("U.S. and Russian negotiators return to Geneva this week for talks on nuclear arms.",
+                          lang="en")
+    assert {source for _, source, _ in dyads(record, "CONSULT")} == {"USA", "RUS"}
+    record = analyze_text("Serb forces were engaged in ethnic cleansing in Montenegro.", lang="en")
+    assert ("ASSAULT", "SRB", "MNE") in dyads(record)

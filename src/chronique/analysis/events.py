@@ -138,8 +138,11 @@ class EventCoder(Component):
                 if t.i == token.i or not any(a.dep_ == "conj" and a.i != token.i for a in self.path_up(t, token))]
         for t in near:
             if t.i in self.by_token:
-                if len(states := self.demonym_actors(token, depth=0)) > 1:
-                    return states  # "Senior Hungarian and Romanian officials": one side per state
+                for child in token.children:  # "Senior Hungarian and Romanian officials": one side per state
+                    if (child.dep_ in ("amod", "compound") or (child.dep_ == "nmod" and child.pos_ == "PROPN" and
+                                                                child.i < token.i)) and child.conjuncts and len(
+                            states := self.qualifier_actors(child)) > 1:
+                        return states
                 return [self.by_token[t.i]]
         place = self.place_actor(token)
         return [place] if place else self.demonym_actors(token)
@@ -378,7 +381,7 @@ class EventCoder(Component):
             return self.not_an_event(token)  # "arrêtez la destruction": stopping an act, not arresting anyone
         if token.pos_ in ("NOUN", "PROPN"):
             sources, targets = self.noun_participants(token, trigger)
-            if (verb := self.light_verb_of(token)) is not None:  # "a effectué une visite", "held talks"
+            if (verb := self.light_verb_of(token) or self.taking_part(token)) is not None:  # "held talks"
                 sources = sources or self.subject_actors(verb)[0]
                 targets = targets or next((found for obj in self.objects(verb) if obj.i != token.i and (
                     found := [a for a in self.actors_of(obj) if a not in sources])), [])  # "gave Tanzania a grant"
@@ -653,6 +656,19 @@ class EventCoder(Component):
             node = node.head
         if node.dep_ in ("obj", "dobj") and fold(node.head.lemma_) in self.light_verbs:
             return node.head
+        return None
+
+    def taking_part(self, token: Token) -> Token | None:
+        """The verb whose subject takes part in a nominal event it is the purpose or the field of ("negotiators
+        return to Geneva for talks", "were engaged in ethnic cleansing", "participent à des manifestations")."""
+        words = self.lex.words
+        english = self.lang == "en" and token.dep_ == "pobj"  # the preposition heads its object
+        verb = token.head.head if english else token.head
+        case = fold(token.head.text) if english else self.case_of(token)
+        if verb.pos_ != "VERB" or token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if case in words.get("purpose_cases", ()) or fold(verb.lemma_) in words.get("participation_verbs", ()):
+            return verb
         return None
 
     def modality(self, token: Token) -> str:
