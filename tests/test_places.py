@@ -118,3 +118,11 @@ def test_a_capital_by_its_french_name_beats_a_town_of_that_main_name():
 
     place = gazetteer().resolve("Pékin")  # also the main name of Pekin, Illinois
     assert place is not None and place.country == "CHN"
+
+
+def test_short_country_names_news_uses():
+    from chronique.gazetteer import gazetteer
+
+    places = gazetteer()
+    assert {name: places.resolve(name).country for name in ("Bosnia", "Turkey", "Bosnie", "PRC")} == {
+        "Bosnia": "BIH", "Turkey": "TUR", "Bosnie": "BIH", "PRC": "CHN"}
