@@ -400,3 +400,8 @@ def test_those_who_go_somewhere_for_talks_or_engage_in_an_act_take_part_in_it(an
     assert {source for _, source, _ in dyads(record, "CONSULT")} == {"USA", "RUS"}
     record = analyze_text("Serb forces were engaged in ethnic cleansing in Montenegro.", lang="en")
     assert ("ASSAULT", "SRB", "MNE") in dyads(record)
+
+
+def test_a_demonym_leading_a_compound_adjective_names_the_side(analyze_text):
+    record = analyze_text("Israeli-backed militiamen attacked the Lebanese village of Khiam.", lang="en")
+    assert ("ASSAULT", "ISR", "LBN") in dyads(record)

@@ -198,9 +198,12 @@ class EventCoder(Component):
         return [max(named, key=lambda m: m.start).actor] if named else []  # type: ignore[list-item]
 
     def demonym(self, token: Token) -> str | None:
-        """The state a demonym names, in one word or two ("Liberian", "Sierra Leonean")."""
+        """The state a demonym names, in one word or two ("Liberian", "Sierra Leonean"), or leading a compound
+        adjective ("Vietnamese-led forces", "Israeli-backed militias")."""
         doc = token.doc
         forms = [token.text] + ([f"{doc[token.i - 1].text} {token.text}"] if token.i > 0 else [])
+        forms += [token.text.split("-")[0]] if "-" in token.text[1:] else [
+            c.text for c in token.children if c.dep_ == "npadvmod" and c.i < token.i]
         return next((iso3 for form in forms if (iso3 := self.lex.demonyms.get(fold(form)))), None)
 
     def place_actor(self, token: Token) -> str | None:
