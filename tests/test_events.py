@@ -405,3 +405,8 @@ def test_those_who_go_somewhere_for_talks_or_engage_in_an_act_take_part_in_it(an
 def test_a_demonym_leading_a_compound_adjective_names_the_side(analyze_text):
     record = analyze_text("Israeli-backed militiamen attacked the Lebanese village of Khiam.", lang="en")
     assert ("ASSAULT", "ISR", "LBN") in dyads(record)
+
+
+def test_a_place_named_inside_a_longer_entity_still_gives_its_country(analyze_text):
+    record = analyze_text("Serbia eased emergency measures on Wednesday in Montenegro province.", lang="en")
+    assert dyads(record) == {("CONCEDE", "SRB", "MNE")}

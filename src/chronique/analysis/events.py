@@ -212,7 +212,8 @@ class EventCoder(Component):
         for t in [token, *(c for c in token.children if self.case_of(c) not in LOCATIVE_CASES)]:
             if t.pos_ == "PROPN":
                 span = next((e for e in token.doc.ents if e.start <= t.i < e.end), None)
-                place = self.gazetteer.resolve(span.text if span is not None else t.text)
+                place = (self.gazetteer.resolve(span.text) if span is not None else None) or self.gazetteer.resolve(
+                    t.text)  # "Montenegro province": Montenegro
                 if place is not None and place.country:
                     return self.country_actor(place.country, token.doc, span or token.doc[t.i:t.i + 1])
         return None
