@@ -410,3 +410,9 @@ def test_a_demonym_leading_a_compound_adjective_names_the_side(analyze_text):
 def test_a_place_named_inside_a_longer_entity_still_gives_its_country(analyze_text):
     record = analyze_text("Serbia eased emergency measures on Wednesday in Montenegro province.", lang="en")
     assert dyads(record) == {("CONCEDE", "SRB", "MNE")}
+
+
+def test_a_noun_the_trigger_governs_completes_it_however_far(analyze_text):
+    record = analyze_text("Le pape a indiqué qu'il avait parlé au président ukrainien Volodymyr Zelensky à plusieurs "
+                          "reprises par téléphone.")
+    assert "CONSULT" in types(record)

@@ -115,8 +115,9 @@ class EventCoder(Component):
         subjects = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS and c.dep_ not in PASSIVE_SUBJECTS
                     for t in c.subtree}  # a passive subject is the object: "le traité a été signé"
         window = window or self.dependents_window
-        return [t for t in token.subtree if abs(t.i - token.i) <= window and t.i not in subjects
-                and not t.dep_.startswith("aux")]  # folded, "a" (avoir) would pass for "à"
+        return [t for t in token.subtree if (abs(t.i - token.i) <= window or (t.head.i == token.i and t.pos_ in (
+            "NOUN", "PROPN"))) and t.i not in subjects and not t.dep_.startswith("aux")]  # folded, "a" (avoir)
+        # would pass for "à"; a noun the trigger governs is in its phrase however far ("parlé … par téléphone")
 
     # ------------------------------------------------------------------ participants
     def actor_of(self, token: Token) -> str | None:
