@@ -416,3 +416,9 @@ def test_a_noun_the_trigger_governs_completes_it_however_far(analyze_text):
     record = analyze_text("Le pape a indiqué qu'il avait parlé au président ukrainien Volodymyr Zelensky à plusieurs "
                           "reprises par téléphone.")
     assert "CONSULT" in types(record)
+
+
+def test_a_participle_the_tagger_misreads_still_takes_the_object_it_shows(analyze_text):
+    record = analyze_text("Une autre vidéo vue par la BBC montrait un propriétaire chinois s'excusant auprès de son "
+                          "locataire.")
+    assert ("CONCEDE", "CHN", None) in dyads(record)

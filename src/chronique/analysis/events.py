@@ -246,7 +246,7 @@ class EventCoder(Component):
             if self.is_past_participle(token):
                 return (agents[0] if agents else None), True
             return token.head, False
-        if token.dep_ == "xcomp" and "Part" in token.morph.get("VerbForm") and not self.is_past_participle(token):
+        if token.dep_ == "xcomp" and self.is_present_participle(token):
             seen = next((c for c in token.head.children if c.dep_ in ("obj", "dobj")), None)
             if seen is not None and not token.doc[token.left_edge.i - 1].is_punct:
                 # "montrait des commerçants défilant": the object is the one who marches ("X a contesté le
@@ -291,6 +291,12 @@ class EventCoder(Component):
                 "NOUN", "PROPN", "PRON"):
             return token.head
         return None
+
+    def is_present_participle(self, token: Token) -> bool:
+        """"défilant", "s'excusant", "protesting": by the tagger, or by the French ending it sometimes misreads."""
+        if "Part" in token.morph.get("VerbForm"):
+            return not self.is_past_participle(token)
+        return self.lang == "fr" and token.pos_ == "VERB" and fold(token.text).endswith("ant")
 
     @staticmethod
     def is_past_participle(token: Token) -> bool:
