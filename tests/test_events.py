@@ -422,3 +422,8 @@ def test_a_participle_the_tagger_misreads_still_takes_the_object_it_shows(analyz
     record = analyze_text("Une autre vidéo vue par la BBC montrait un propriétaire chinois s'excusant auprès de son "
                           "locataire.")
     assert ("CONCEDE", "CHN", None) in dyads(record)
+
+
+def test_blocking_an_effort_is_a_rejection_by_each_side(analyze_text):
+    record = analyze_text("La Russie et la Chine ont précédemment bloqué les efforts du Conseil de sécurité.")
+    assert {source for _, source, _ in dyads(record, "REJECT")} == {"RUS", "CHN"}
