@@ -427,3 +427,8 @@ def test_a_participle_the_tagger_misreads_still_takes_the_object_it_shows(analyz
 def test_blocking_an_effort_is_a_rejection_by_each_side(analyze_text):
     record = analyze_text("La Russie et la Chine ont précédemment bloqué les efforts du Conseil de sécurité.")
     assert {source for _, source, _ in dyads(record, "REJECT")} == {"RUS", "CHN"}
+
+
+def test_visiting_a_sight_is_no_consultation(analyze_text):
+    assert analyze_text("Le ministre russe de la Défense a visité une exposition de drones.")["events"] == []
+    assert dyads(analyze_text("Le ministre russe de la Défense a visité l'Iran.")) == {("CONSULT", "RUS", "IRN")}

@@ -433,6 +433,8 @@ class EventCoder(Component):
                 patient = self.patient(token)
                 targets = (self.actors_of(patient) or self.complement_actors(patient) if patient is not None
                            else []) or targets  # "a camp for Congolese refugees was attacked"
+            if trigger.mode == "visit" and not targets and any(c.dep_ in ("obj", "dobj") for c in token.children):
+                return self.not_an_event(token)  # "a visité une exposition": a sight, not a host
         if trigger.roles == "inverse":
             sources, targets = targets, sources
         return sources, [t for t in targets if t not in sources], weak
