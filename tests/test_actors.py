@@ -236,3 +236,9 @@ def test_a_campaign_named_after_a_person_speaks_for_itself(analyze_text):
     assert speaker_of(record, "the charges unfounded")["name"] == "Trump campaign"
     assert speaker_of(record, "the ad will air")["kind"] == "organization"
     assert actor_named(record, "Donald Trump")["kind"] == "person"
+
+
+def test_a_first_line_with_names_and_lowercase_words_is_a_sentence_not_a_headline(analyze_text):
+    record = analyze_text("Senator Ruth Calloway spoke in Denver on Monday.\nCalloway said the vote would "
+                          "be close.", lang="en")
+    assert actor_named(record, "Ruth Calloway")["kind"] == "person"

@@ -162,8 +162,11 @@ class MentionFinder(Component):
         line = text.split("\n", 1)[0]
         if len(line) == len(text):
             return 0
-        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
-        if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+        # every longer word capitalised, small linking words aside: "Senator Ruth Calloway spoke in Denver" is
+        # a sentence, however many names it has
+        small = {"with", "from", "into", "over", "about", "than", "that", "after", "before", "under", "amid"}
+        words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3 and w.lower() not in small]
+        if len(words) < 3 or not all(w[0].isupper() for w in words):
             return 0
         return next((t.i for t in doc if t.idx >= len(line)), len(doc))
 
