@@ -242,3 +242,11 @@ def test_a_first_line_with_names_and_lowercase_words_is_a_sentence_not_a_headlin
     record = analyze_text("Senator Ruth Calloway spoke in Denver on Monday.\nCalloway said the vote would "
                           "be close.", lang="en")
     assert actor_named(record, "Ruth Calloway")["kind"] == "person"
+
+
+def test_le_groupe_opening_a_sentence_is_the_organisation_the_previous_one_ended_on(analyze_text):
+    record = analyze_text("La Communauté d'Afrique de l'Est (EAC) est composée de sept pays. Ces dernières semaines "
+                          "ont vu une résurgence des rebelles du M23. Le groupe a annoncé avoir pris la ville de "
+                          "Bunagana.")
+    group = next(a for a in record["actors"] if any(m["text"] == "Le groupe" for m in a["mentions"]))
+    assert "M23" in {m["text"] for m in group["mentions"]}

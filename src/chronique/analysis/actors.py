@@ -196,6 +196,12 @@ class ActorResolver(Component):
         introduced = [(m, c) for m, c in named if noun in re.findall(r"\w+", fold(text[max(0, m.start - 25):m.start]))]
         if introduced:
             return max(introduced, key=lambda mc: mc[0].start)[1]
+        if nominal.start == doc[nominal.head].sent.start_char:
+            # opening its sentence, "Le groupe" is the organisation the sentence before ended on ("… les rebelles
+            # du M23. Le groupe a annoncé")
+            before = [(m, c) for m, c in named if m.sentence == nominal.sentence - 1]
+            if before:
+                return max(before, key=lambda mc: mc[0].start)[1]
         paragraph_start = text.rfind("\n", 0, nominal.start) + 1
         subjects = [(m, c) for m, c in named if m.start >= paragraph_start and any(
             t.dep_ in SUBJECT_DEPS for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())]
