@@ -432,3 +432,11 @@ def test_blocking_an_effort_is_a_rejection_by_each_side(analyze_text):
 def test_visiting_a_sight_is_no_consultation(analyze_text):
     assert analyze_text("Le ministre russe de la Défense a visité une exposition de drones.")["events"] == []
     assert dyads(analyze_text("Le ministre russe de la Défense a visité l'Iran.")) == {("CONSULT", "RUS", "IRN")}
+
+
+def test_an_events_place_is_its_triggers_complement_before_other_places_of_the_sentence(analyze_text):
+    record = analyze_text("L'Iran a participé à l'exposition militaire de Moscou en août. Le ministre russe de la "
+                          "Défense est arrivé à Téhéran mardi soir, quelques semaines après l'exposition de Moscou.")
+    places = {p["id"]: p["name"] for p in record["places"]}
+    visit = next(e for e in record["events"] if "arrivé" in e["trigger"]["text"])
+    assert places[visit["place"]] == "Tehran"

@@ -861,8 +861,11 @@ class EventCoder(Component):
         sentence = token.sent
         s_start, s_end = sentence.start_char, sentence.end_char
         time = next((t for t in doc._.chronique_times or [] if s_start <= t.start < s_end), None)
-        place = next((p for p in doc._.chronique_places or [] for start, _ in p.mentions if s_start <= start < s_end),
-                     None)
+        # the trigger's own complement first ("est arrivé à Téhéran, … l'exposition de Moscou"), else the nearest
+        phrase = (token.left_edge.idx, token.right_edge.idx + len(token.right_edge))
+        placed = [(not phrase[0] <= start < phrase[1], abs(start - token.idx), p) for p in doc._.chronique_places or []
+                  for start, _ in p.mentions if s_start <= start < s_end]
+        place = min(placed, key=lambda x: x[:2])[2] if placed else None
         quote = next((q for q in doc._.chronique_quotes or [] if q.start <= token.idx < q.end), None)
         published = (doc._.chronique_meta or {}).get("published")
         span = doc[min(t.i for t in (token, *token.children) if t.dep_ in ("aux", "aux:tense", "aux:pass")
