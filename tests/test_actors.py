@@ -250,3 +250,10 @@ def test_le_groupe_opening_a_sentence_is_the_organisation_the_previous_one_ended
                           "Bunagana.")
     group = next(a for a in record["actors"] if any(m["text"] == "Le groupe" for m in a["mentions"]))
     assert "M23" in {m["text"] for m in group["mentions"]}
+
+
+def test_rebels_in_the_plural_are_one_organisation_of_the_articles_country(analyze_text):
+    record = analyze_text("Le Tchad a libéré des prisonniers. Les rebelles ont été invités à se joindre aux "
+                          "pourparlers nationaux. Les rebelles ont accepté.")
+    rebels = actor_named(record, "Les rebelles")
+    assert rebels["kind"] == "organization" and rebels["country"] == "TCD" and len(rebels["mentions"]) == 2
