@@ -257,3 +257,16 @@ def test_rebels_in_the_plural_are_one_organisation_of_the_articles_country(analy
                           "pourparlers nationaux. Les rebelles ont accepté.")
     rebels = actor_named(record, "Les rebelles")
     assert rebels["kind"] == "organization" and rebels["country"] == "TCD" and len(rebels["mentions"]) == 2
+
+
+def test_armed_groups_in_the_plural_are_one_organisation(analyze_text):
+    record = analyze_text("Le Tchad a libéré des prisonniers. Parmi eux figurent des membres des groupes armés. "
+                          "Les groupes armés ont salué la décision.")
+    groups = actor_named(record, "groupes armés")
+    assert groups["kind"] == "organization" and groups["country"] == "TCD"
+
+
+def test_parties_in_the_plural_are_one_organisation(analyze_text):
+    record = analyze_text("Les élections grecques ont eu lieu dimanche à Athènes. Les dirigeants européens ont soutenu "
+                          "les partis pro-mémorandum.")
+    assert actor_named(record, "les partis")["kind"] == "organization"
