@@ -90,8 +90,9 @@ class EventCoder(Component):
 
     # ------------------------------------------------------------------ triggers
     def match(self, token: Token) -> Trigger | None:
-        if token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and not token.is_sent_start and any(
-                e.start <= token.i < e.end and e.end - e.start > 1 for e in token.doc.ents):
+        in_long_name = token.ent_iob_ == "I" or (token.ent_iob_ == "B" and token.i + 1 < len(token.doc)
+                                                 and token.doc[token.i + 1].ent_iob_ == "I")
+        if in_long_name and token.pos_ in ("NOUN", "PROPN") and token.text[:1].isupper() and not token.is_sent_start:
             return None  # part of a name ("le Dialogue national inclusif", "the Peace Council")
         for trigger in self.lex.triggers.get(fold(token.lemma_), ()):
             if trigger.pos == "NOUN" and token.pos_ not in ("NOUN", "PROPN"):
@@ -398,7 +399,7 @@ class EventCoder(Component):
                     found := [a for a in self.actors_of(obj) if a not in sources])), [])  # "gave Tanzania a grant"
         elif trigger.roles == "visit":  # "est arrivé à Téhéran": the destination's country is the host
             sources, _ = self.subject_actors(token)
-            target = next((self.place_actor(obj) for obj in self.objects(token) if self.place_actor(obj)), None)
+            target = next((found for obj in self.objects(token) if (found := self.place_actor(obj))), None)
             countries = {a.id: a.country for a in self.actors}
             if target is None or any(countries.get(s) == countries[target] for s in sources):
                 return self.not_an_event(token)  # no destination, or a trip at home: not a consultation

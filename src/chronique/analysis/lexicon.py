@@ -39,7 +39,8 @@ class Lexicon:
     role_heads: frozenset[str] = frozenset()
     pronouns: dict[str, str] = field(default_factory=dict)           # folded pronoun -> gender
     words: dict[str, frozenset[str]] = field(default_factory=dict)   # small closed classes
-    regions: dict[str, str] = field(default_factory=dict)            # region name or adjective -> key
+    regions: dict[str, str] = field(default_factory=dict)            # region name or adjective -> key, longest first
+    region_skip: frozenset[str] = frozenset()                         # words region_words leaves out
 
     def speech_kind(self, lemma: str) -> str | None:
         return self.speech.get(fold(lemma))
@@ -61,10 +62,9 @@ class Lexicon:
         and regional adjectives dropped: "force régionale d'Afrique de l'Est" and "force est-africaine" are
         both {force, @region}."""
         text = f" {plain_words(phrase)} "
-        for name, key in sorted(self.regions.items(), key=lambda item: -len(item[0])):
+        for name, key in self.regions.items():
             text = text.replace(f" {name} ", f" {key} ")
-        skip = {plain_words(w) for w in self.words.get("determiners", ()) | self.words.get("regional_words", ())}
-        return frozenset(w for w in text.split() if w not in skip)
+        return frozenset(w for w in text.split() if w not in self.region_skip)
 
     def role_of(self, phrase: str) -> tuple[str, str | None] | None:
         """The (role, sector) of the longest role phrase that starts `phrase` (folded words)."""
@@ -131,12 +131,16 @@ def lexicon(lang: str) -> Lexicon:
         lex.pronouns[fold(row["form"])] = row["gender"]
     for row in lang_table(lang, "words"):
         lex.words[row["class"]] = frozenset(fold(w) for w in row["words"].split("|"))
-    members = {row["name"]: row["countries"] for row in lang_table(lang, "regions") if "," in row["countries"]}
+    # one key for every name of a multi-country region: its members
+    members = {row["name"]: "@" + row["countries"].replace(",", "_").lower()
+               for row in lang_table(lang, "regions") if "," in row["countries"]}
     for row in lang_table(lang, "region_adjectives"):
-        key = "@" + members[row["region"]].replace(",", "_").lower()  # one key for every name of the region
+        key = members[row["region"]]
         lex.regions[plain_words(row["region"])] = key
         lex.regions.update((plain_words(form), key) for form in row["forms"].split("|"))
-    for name, countries in members.items():
-        key = "@" + countries.replace(",", "_").lower()
+    for name, key in members.items():
         lex.regions.setdefault(plain_words(name), key)
+    lex.regions = dict(sorted(lex.regions.items(), key=lambda item: -len(item[0])))  # longest name replaced first
+    lex.region_skip = frozenset(plain_words(w) for w in lex.words.get("determiners", frozenset())
+                                | lex.words.get("regional_words", frozenset()))
     return lex

@@ -154,8 +154,7 @@ class MentionFinder(Component):
                 if not any(i in taken for i in range(span.start, span.end))]
         return out
 
-    @staticmethod
-    def headline_end(doc: Doc) -> int:
+    def headline_end(self, doc: Doc) -> int:
         """The token after a title-case headline on the document's first line ("Obama Says Museum Will
         Tell of 'Suffering'"), 0 when the first line is no such headline."""
         text = doc_text(doc)
@@ -164,7 +163,7 @@ class MentionFinder(Component):
             return 0
         # every longer word capitalised, small linking words aside: "Senator Ruth Calloway spoke in Denver" is
         # a sentence, however many names it has
-        small = {"with", "from", "into", "over", "about", "than", "that", "after", "before", "under", "amid"}
+        small = self.lex.words.get("headline_small_words", frozenset())
         words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3 and w.lower() not in small]
         if len(words) < 3 or not all(w[0].isupper() for w in words):
             return 0
