@@ -439,3 +439,11 @@ def test_an_events_place_is_its_triggers_complement_before_other_places_of_the_s
     places = {p["id"]: p["name"] for p in record["places"]}
     visit = next(e for e in record["events"] if "arrivé" in e["trigger"]["text"])
     assert places[visit["place"]] == "Tehran"
+
+
+def test_an_adverbial_phrase_between_auxiliary_and_participle_keeps_the_subject(analyze_text):
+    # "a de son côté dénoncé": the parser reads "a" as a verb with "côté" as its object; and the verb after a
+    # quotation is coordinated with the one that governs the quotation, not with a word inside it
+    record = analyze_text("Le gouvernement malien, impuissant, a de son côté dénoncé « la furie destructrice "
+                          "assimilable à des crimes » et a menacé les islamistes de poursuites au Mali.")
+    assert {(t, s) for t, s, _ in dyads(record)} == {("ACCUSE", "MLI"), ("THREATEN", "MLI")}

@@ -271,13 +271,53 @@ class EventCoder(Component):
             if subjects and any(g.dep_ == "case" and g.i < subjects[0].i for g in subjects[0].children):
                 subjects = [c for a in verb.children if a.dep_.startswith("aux") for c in a.children
                             if c.dep_ in SUBJECT_DEPS] or subjects
-            if subjects:
+            if subjects and not self.quoted_apart(subjects[0], token):
                 return subjects[0], False
-            if verb.dep_ in ("xcomp", "advcl", "conj", "acl", "ccomp", "amod") and verb.head.i != verb.i:
+            if (auxiliary := self.misparsed_auxiliary(verb)) is not None:  # "a de son côté dénoncé"
+                via, verb = "aux", auxiliary
+            elif verb.dep_ == "conj" and self.quoted_apart(verb.head, token):
+                # "X a dénoncé « la furie assimilable à des crimes » et a menacé": the parser coordinated
+                # the verb with one inside the quotation; its partner is the verb that governs the quotation
+                via, verb = "conj", self.quotation_governor(verb.head, token)
+                if verb is None:
+                    break
+            elif verb.dep_ in ("xcomp", "advcl", "conj", "acl", "ccomp", "amod") and verb.head.i != verb.i:
                 via, verb = verb.dep_, verb.head
             else:
                 break
         return None, False
+
+    @staticmethod
+    def misparsed_auxiliary(verb: Token) -> Token | None:
+        """The auxiliary a participle really belongs to when an adverbial phrase between them made the
+        parser read the auxiliary as a verb with that phrase as its object ("a de son côté dénoncé":
+        "dénoncé" qualifies "côté", the object of "a")."""
+        phrase = verb.head
+        if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and phrase.dep_ in ("obj", "obl") and any(
+                c.dep_ == "case" for c in phrase.children) and fold(phrase.head.lemma_) in ("avoir", "etre"):
+            return phrase.head
+        return None
+
+    @staticmethod
+    def quoted_apart(token: Token, outside: Token) -> bool:
+        """Whether `token` lies inside a direct quotation that `outside` is not in: words of a quotation are
+        not the subject or the coordinated verb of the narrative around it."""
+        for quote in token.doc._.chronique_quotes or []:
+            if quote.kind == "direct" and quote.start <= token.idx < quote.end:
+                return not quote.start <= outside.idx < quote.end
+        return False
+
+    @staticmethod
+    def quotation_governor(inside: Token, outside: Token) -> Token | None:
+        """The verb before the quotation that holds `inside`: what the narrative verb `outside` was coordinated
+        with ("a dénoncé « … » et a menacé")."""
+        doc = inside.doc
+        quote = next(q for q in doc._.chronique_quotes if q.start <= inside.idx < q.end)
+        before = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if before is None or before.start == 0:
+            return None
+        verbs = [t for t in doc[outside.sent.start:before.start] if t.pos_ == "VERB" and t.i != outside.i]
+        return verbs[-1] if verbs else None
 
     @staticmethod
     def is_gerund(token: Token) -> bool:
@@ -289,7 +329,7 @@ class EventCoder(Component):
     def participle_of(token: Token) -> Token | None:
         """The noun a participle qualifies ("des commerçants chinois défilant", "students protesting")."""
         if token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and token.head.pos_ in (
-                "NOUN", "PROPN", "PRON"):
+                "NOUN", "PROPN", "PRON") and EventCoder.misparsed_auxiliary(token) is None:
             return token.head
         return None
 
