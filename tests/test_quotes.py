@@ -484,3 +484,18 @@ def test_a_quote_after_a_sentence_reporting_its_speaker(analyze_text):
     record = analyze_text("Senator Helen Varga met Omar Bell on Monday. Varga said the new code would stop the trade. "
                           "\"If the ban is lifted we will still control the exports.\"", lang="en")
     assert quote_containing(record, "If the ban is lifted")["speaker"] == actor_named(record, "Helen Varga")["id"]
+
+
+def test_titles_nicknames_and_terms_in_marks_are_not_quotes(analyze_text):
+    record = analyze_text(
+        'Hillary Clinton would also close the notorious "carried interest" loophole. '
+        'Bernie Sanders spoke on "Face the Nation" about taxes. '
+        'Rep. Robert C. "Bobby" Scott threw open his yard. '
+        'Harry Reid called Donald Trump a "human leech" on Monday.', lang="en")
+    assert [q["text"] for q in record["quotes"]] == ["human leech"]
+
+
+def test_a_french_title_after_the_work_it_names_is_not_a_quote(analyze_text):
+    record = analyze_text("Marie Dupont a présenté son documentaire « La mémoire des camps » à Lyon, "
+                          "où elle a dénoncé « une indifférence générale ».")
+    assert [q["text"] for q in record["quotes"]] == ["une indifférence générale"]

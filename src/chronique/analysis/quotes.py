@@ -46,6 +46,8 @@ PUNCTUATION_EDGE = re.compile(r"^[\s«»“”\"'.,;:!?…]+")  # the quote's ow
 # after words that end on their own incise punctuation ("…?” Graham asked"): the speaker's name may come first
 NAMED_INCISE_GAP = re.compile(r"\s*(?:[\w’'.-]+\s+){0,3}")
 HEADLINE_CLAIM = re.compile(r"([^:\s][^:]{1,40}):\s+(\S.*?)[.\s]*$")  # "Pence: Flowers won't be at debate."
+TITLE_WORDS = 6  # longer words in marks are a statement, however capitalised
+TERM_WORDS = 3  # a term in marks qualifying the author's noun is a few words long
 GOVERNOR_LEVELS = 4  # how far up the parse a quote's governing speech verb is looked for
 LEAD_CUE_WINDOW = 4  # "…, Schiff said on Monday." : the cue among the last words of the sentence before a quote
 PASSIVE_SUBJECT_DEPS = ("nsubj:pass", "nsubjpass")
@@ -367,8 +369,46 @@ class QuoteFinder(Component):
             previous = quote
         self.lead_ins(doc, quotes)
         if self.drop_scare_quotes:  # marks in the author's own sentence with no one speaking: a term, a title
-            quotes = [q for q in quotes if q.speaker or q.cue or (q.kind != "partial" and len(q.text.split()) > 3)]
-        return quotes
+            quotes = [q for q in quotes if (q.speaker or q.cue or (q.kind != "partial" and len(q.text.split()) > 3))
+                      and not self.names_a_thing(doc, q)]
+        return [q for q in quotes if not self.nickname(doc, q)]
+
+    @staticmethod
+    def nickname(doc: Doc, quote: Quote) -> bool:
+        """One word in marks between the parts of a name ('Robert C. "Bobby" Scott', 'Marcia "Cia" Price')."""
+        inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if inside is None or len([t for t in inside if not t.is_punct]) != 1:
+            return False
+        before = next((t for t in reversed(doc[max(0, inside.start - 3):inside.start]) if not t.is_punct), None)
+        after = next((t for t in doc[inside.end:inside.end + 3] if not t.is_punct), None)
+        return before is not None and after is not None and before.pos_ == "PROPN" and before.is_title and \
+            after.is_title and quote.text[:1].isupper()  # the tagger may take "Price" for a noun
+
+    def names_a_thing(self, doc: Doc, quote: Quote) -> bool:
+        """Marks that name rather than report: a title ("her documentary « 13th »", "On « Face the Nation »")
+        or, with no speech cue, a term qualifying the author's noun ("the notorious « carried interest »
+        loophole")."""
+        inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if inside is None or quote.start < doc_text(doc).find("\n"):  # a title line capitalises every word
+            return False
+        words = [t for t in inside if any(c.isalpha() for c in t.text)]  # "'re" too: "We're America" is a sentence
+        if len(words) > TITLE_WORDS:
+            return False
+        small = self.lex.words.get("name_particles", frozenset())
+        capitalised = bool(words) and all(t.text[:1].isupper() or fold(t.text) in small for t in words)
+        before: list[Token] = []  # up to 4 words before the marks, in their sentence (the parser may start
+        for token in reversed(doc[max(0, inside.start - 6):inside.start]):  # one at the opening mark)
+            if token.text in (".", "!", "?", ":") or "\n" in token.text or len(before) == 4:
+                break
+            if not token.is_punct:
+                before.append(token)
+        works = self.lex.words.get("work_nouns", frozenset())
+        if (capitalised and len(words) > 1 and quote.kind == "partial") or any(
+                fold(t.lemma_) in works for t in before):
+            return True  # a title after the work it names, or a title, slogan or name in capitals
+        root = inside.root
+        return quote.cue is None and len(words) <= TERM_WORDS and root.dep_ in ("compound", "amod", "nmod") and \
+            root.head.i >= inside.end and root.head.pos_ in ("NOUN", "PROPN")  # they qualify the noun after them
 
     def lead_ins(self, doc: Doc, quotes: list[Quote]) -> None:
         """A quote with neither cue nor speaker that leads into the next one of the same sentence takes
