@@ -499,3 +499,14 @@ def test_a_french_title_after_the_work_it_names_is_not_a_quote(analyze_text):
     record = analyze_text("Marie Dupont a présenté son documentaire « La mémoire des camps » à Lyon, "
                           "où elle a dénoncé « une indifférence générale ».")
     assert [q["text"] for q in record["quotes"]] == ["une indifférence générale"]
+
+
+def test_an_as_clause_attributes_the_clause_it_introduces(analyze_text):
+    record = analyze_text("As Fred Goldberg has pointed out, Donald Trump is free to disclose his returns. "
+                          "As the storm approached, residents left the town.", lang="en")
+    assert [(q["text"], q["kind"]) for q in record["quotes"]] == [
+        ("Donald Trump is free to disclose his returns", "indirect")]
+    record = analyze_text("Comme l'a rappelé le ministre Jean Dupont, la situation reste très grave dans le nord.")
+    (quote,) = record["quotes"]
+    speaker = next(a for a in record["actors"] if a["id"] == quote["speaker"])
+    assert (quote["text"], speaker["name"]) == ("la situation reste très grave dans le nord", "Jean Dupont")

@@ -708,11 +708,15 @@ class QuoteFinder(Component):
     def parenthetical_quotes(self, doc: Doc, covered: list[tuple[int, int]]) -> list[Quote]:
         """A speech verb inserted in or after the clause it reports ("Acts of protest, he said, are acts of
         patriotism", "The plan failed, the agency reports"): the parser hangs it from that clause's verb by one
-        of the language's `insertion_deps`, so the clause is the quote, all of it, around the insertion."""
+        of the language's `insertion_deps`, so the clause is the quote, all of it, around the insertion. An
+        `attribution_marks` clause does the same ("As X pointed out, …", "Comme l'a rappelé X, …")."""
         quotes = []
         insertions = self.lex.words.get("insertion_deps", frozenset())
+        attributions = self.lex.words.get("attribution_marks", frozenset())
         for token in doc:
-            if token.dep_ not in insertions or token.head.pos_ not in ("VERB", "AUX") or \
+            attributed = token.dep_ == "advcl" and any(  # "As many experts have pointed out, X is free to …"
+                c.dep_ == "mark" and fold(c.text) in attributions for c in token.children)
+            if not (attributed or token.dep_ in insertions) or token.head.pos_ not in ("VERB", "AUX") or \
                     not self.is_indirect_cue(token):
                 continue
             inserted = [t.i for t in token.subtree]
@@ -720,7 +724,9 @@ class QuoteFinder(Component):
             before = [t for t in clause if t.i < inserted[0]]
             after = [t for t in clause if t.i > inserted[-1] and not t.is_punct]
             words = clause if after else before
-            if not any(not t.is_punct for t in before):
+            if attributed and not any(not t.is_punct for t in before):
+                words = [t for t in clause if t.i > inserted[-1]]
+            elif not any(not t.is_punct for t in before):
                 # "He said, …": a governing verb, not an insertion; but "If it fails, he argues, there are other
                 # tools": the parser hung the opening clause on the insertion, and the words after it are the quote
                 subjects = [c.i for c in token.children if c.dep_ in SUBJECT_DEPS and c.i < token.i]
@@ -728,7 +734,8 @@ class QuoteFinder(Component):
                                                         for c in token.children):
                     continue
                 words = [t for t in clause if t.i > inserted[-1]]
-            speaker = self.speaker_of(token)[0] or self.actor_before(token)
+            speaker = self.speaker_of(token)[0] or (self.unparsed_speaker(token, inserted[-1] + 1) if attributed
+                                                    else self.actor_before(token))
             quote = self.clause_quote(doc, words, token, speaker, covered)
             if quote is not None:
                 quotes.append(quote)
