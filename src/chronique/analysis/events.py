@@ -287,14 +287,14 @@ class EventCoder(Component):
                 break
         return None, False
 
-    @staticmethod
-    def misparsed_auxiliary(verb: Token) -> Token | None:
+    def misparsed_auxiliary(self, verb: Token) -> Token | None:
         """The auxiliary a participle really belongs to when an adverbial phrase between them made the
         parser read the auxiliary as a verb with that phrase as its object ("a de son côté dénoncé":
         "dénoncé" qualifies "côté", the object of "a")."""
         phrase = verb.head
         if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and phrase.dep_ in ("obj", "obl") and any(
-                c.dep_ == "case" for c in phrase.children) and fold(phrase.head.lemma_) in ("avoir", "etre"):
+                c.dep_ == "case" for c in phrase.children) and fold(phrase.head.lemma_) in self.lex.words.get(
+                "auxiliaries", ()):
             return phrase.head
         return None
 
@@ -312,11 +312,11 @@ class EventCoder(Component):
         """The verb before the quotation that holds `inside`: what the narrative verb `outside` was coordinated
         with ("a dénoncé « … » et a menacé")."""
         doc = inside.doc
-        quote = next(q for q in doc._.chronique_quotes if q.start <= inside.idx < q.end)
-        before = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if before is None or before.start == 0:
+        quote = next(q for q in doc._.chronique_quotes if q.kind == "direct" and q.start <= inside.idx < q.end)
+        quoted = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if quoted is None:
             return None
-        verbs = [t for t in doc[outside.sent.start:before.start] if t.pos_ == "VERB" and t.i != outside.i]
+        verbs = [t for t in doc[outside.sent.start:quoted.start] if t.pos_ == "VERB" and t.i != outside.i]
         return verbs[-1] if verbs else None
 
     @staticmethod
@@ -325,11 +325,10 @@ class EventCoder(Component):
         return "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense") and any(
             c.dep_ == "mark" and fold(c.text) == "en" for c in token.children)
 
-    @staticmethod
-    def participle_of(token: Token) -> Token | None:
+    def participle_of(self, token: Token) -> Token | None:
         """The noun a participle qualifies ("des commerçants chinois défilant", "students protesting")."""
         if token.dep_ in ("acl", "amod") and "Part" in token.morph.get("VerbForm") and token.head.pos_ in (
-                "NOUN", "PROPN", "PRON") and EventCoder.misparsed_auxiliary(token) is None:
+                "NOUN", "PROPN", "PRON") and self.misparsed_auxiliary(token) is None:
             return token.head
         return None
 

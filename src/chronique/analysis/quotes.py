@@ -368,10 +368,10 @@ class QuoteFinder(Component):
             quotes.append(quote)
             previous = quote
         self.lead_ins(doc, quotes)
-        if self.drop_scare_quotes:  # marks in the author's own sentence with no one speaking: a term, a title
+        if self.drop_scare_quotes:  # a term in the author's own sentence with no one speaking; a title, a nickname
             quotes = [q for q in quotes if (q.speaker or q.cue or (q.kind != "partial" and len(q.text.split()) > 3))
-                      and not self.names_a_thing(doc, q)]
-        return [q for q in quotes if not self.nickname(doc, q)]
+                      and not self.names_a_thing(doc, q) and not self.nickname(doc, q)]
+        return quotes
 
     @staticmethod
     def nickname(doc: Doc, quote: Quote) -> bool:
