@@ -35,7 +35,7 @@ from ..resources import fold
 from .component import Component
 from .lexicon import REFLEXIVE, Trigger, lexicon
 from .mentions import SUBJECT_DEPS, token_actor_index
-from .types import Actor, Event, Mention
+from .types import Actor, Event, Mention, Quote
 
 TARGET_CASES = {
     "fr": {"à", "au", "aux", "avec", "contre", "vers", "envers", "auprès", "sur", "en", "chez"},
@@ -70,6 +70,12 @@ PROMISE_CAMEO = {"AID": "033", "CONSULT": "036", "CONCEDE": "035", "SUPPORT": "0
 RESPONSE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
 MAX_SIDES = 6
 PASSIVE_SUBJECTS = ("nsubj:pass", "nsubjpass")
+
+
+def quote_at(token: Token, direct: bool = False) -> Quote | None:
+    """The quote a token stands in (a direct one only, if asked)."""
+    return next((q for q in token.doc._.chronique_quotes or [] if q.start <= token.idx < q.end
+                 and (not direct or q.kind == "direct")), None)
 
 
 class EventCoder(Component):
@@ -302,18 +308,16 @@ class EventCoder(Component):
     def quoted_apart(token: Token, outside: Token) -> bool:
         """Whether `token` lies inside a direct quotation that `outside` is not in: words of a quotation are
         not the subject or the coordinated verb of the narrative around it."""
-        for quote in token.doc._.chronique_quotes or []:
-            if quote.kind == "direct" and quote.start <= token.idx < quote.end:
-                return not quote.start <= outside.idx < quote.end
-        return False
+        quote = quote_at(token, direct=True)
+        return quote is not None and not quote.start <= outside.idx < quote.end
 
     @staticmethod
     def quotation_governor(inside: Token, outside: Token) -> Token | None:
         """The verb before the quotation that holds `inside`: what the narrative verb `outside` was coordinated
         with ("a dénoncé « … » et a menacé")."""
         doc = inside.doc
-        quote = next(q for q in doc._.chronique_quotes if q.kind == "direct" and q.start <= inside.idx < q.end)
-        quoted = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        quote = quote_at(inside, direct=True)
+        quoted = doc.char_span(quote.start, quote.end, alignment_mode="expand") if quote is not None else None
         if quoted is None:
             return None
         verbs = [t for t in doc[outside.sent.start:quoted.start] if t.pos_ == "VERB" and t.i != outside.i]
@@ -363,7 +367,7 @@ class EventCoder(Component):
         if clause.dep_ in ("relcl", "acl:relcl", "acl") and "Rel" in subject.morph.get("PronType"):
             return self.actors_of(clause.head), passive
         if "1" in subject.morph.get("Person"):  # "« Nous supplions le monde »": the speaker of the quote
-            quote = next((q for q in subject.doc._.chronique_quotes or [] if q.start <= subject.idx < q.end), None)
+            quote = quote_at(subject)
             return ([quote.speaker] if quote is not None and quote.speaker else []), passive
         if "2" in subject.morph.get("Person"):
             return [], passive
@@ -613,7 +617,7 @@ class EventCoder(Component):
         if not sources or self.negated(token) or self.modality(token) == "asserted":
             return False
         countries = {a.id: a.country for a in self.actors}
-        quote = next((q for q in token.doc._.chronique_quotes or [] if q.start <= token.idx < q.end), None)
+        quote = quote_at(token)
         speakers = [quote.speaker] if quote is not None and quote.speaker else []
         for verb in list(token.ancestors)[:3]:
             if self.lex.speech_kind(verb.lemma_):  # "Palestinian leaders said they would boycott"
@@ -628,10 +632,8 @@ class EventCoder(Component):
         phrase the narrative governs ("sent Bush his « warmest congratulations »") still reports it."""
         if token.pos_ not in ("NOUN", "PROPN"):
             return False
-        for quote in token.doc._.chronique_quotes or []:
-            if quote.kind == "direct" and quote.start <= token.idx < quote.end:
-                return quote.start <= token.head.idx < quote.end
-        return False
+        quote = quote_at(token, direct=True)
+        return quote is not None and quote.start <= token.head.idx < quote.end
 
     @staticmethod
     def restates(token: Token, trigger: Trigger, triggers: dict[int, Trigger],
@@ -857,17 +859,20 @@ class EventCoder(Component):
     def in_condition(self, token: Token) -> bool:
         """Whether a trigger is in the condition of a statement ("if we don't work together, …", "si Kigali
         retire ses troupes"): what is supposed, not what happened."""
-        marks = self.lex.words.get("condition_marks", frozenset())
         clause = token if token.pos_ in ("VERB", "AUX") else next(
             (a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+        return self.is_condition(clause)
+
+    def is_condition(self, clause: Token) -> bool:
+        """An adverbial clause opened by a `condition_marks` word ("if", "si")."""
+        marks = self.lex.words.get("condition_marks", frozenset())
         return clause.dep_ == "advcl" and any(c.dep_ == "mark" and fold(c.text) in marks for c in clause.children)
 
     def conditioned(self, token: Token, sources: list[str]) -> list[str]:
         """Whom a threat is made to: the subject of its condition ("threatened to stop the talks if the United
         States goes ahead", "menace de riposter si Kigali ne retire pas ses troupes")."""
-        marks = self.lex.words.get("condition_marks", frozenset())
         for clause in token.subtree:
-            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and fold(c.text) in marks for c in clause.children):
+            if self.is_condition(clause):
                 found, _ = self.subject_actors(clause)
                 if found := [a for a in found if a not in sources]:
                     return found
@@ -906,7 +911,7 @@ class EventCoder(Component):
         placed = [(not phrase[0] <= start < phrase[1], abs(start - token.idx), p) for p in doc._.chronique_places or []
                   for start, _ in p.mentions if s_start <= start < s_end]
         place = min(placed, key=lambda x: x[:2])[2] if placed else None
-        quote = next((q for q in doc._.chronique_quotes or [] if q.start <= token.idx < q.end), None)
+        quote = quote_at(token)
         published = (doc._.chronique_meta or {}).get("published")
         span = doc[min(t.i for t in (token, *token.children) if t.dep_ in ("aux", "aux:tense", "aux:pass")
                        or t.i == token.i):token.i + 1]

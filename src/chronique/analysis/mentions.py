@@ -228,6 +228,10 @@ class MentionFinder(Component):
             return None
         return Span(doc, span.start, at + 1, label="ORG")
 
+    def speaks(self, token: Token) -> bool:
+        """Whether a token is the subject of a speech or belief verb ("MSNBC suggested", "Ham said")."""
+        return token.dep_ in SUBJECT_DEPS and self.lex.speech_kind(token.head.lemma_) in ("speech", "belief")
+
     def untagged_acronyms(self, doc: Doc, organisations: list[Span]) -> list[Span]:
         """Upper-case words the recogniser left untagged that name an organisation: the initials of one
         named in the document ("Christian News Service … CNS reported") or the subject of a speech verb
@@ -246,8 +250,7 @@ class MentionFinder(Component):
             if token.ent_type_ or not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()) or \
                     fold(letters) in common or self.gazetteer.resolve(token.text) is not None:
                 continue
-            speaking = token.dep_ in SUBJECT_DEPS and self.lex.speech_kind(token.head.lemma_) in ("speech", "belief")
-            if speaking or letters.casefold() in initials:
+            if self.speaks(token) or letters.casefold() in initials:
                 out.append(doc[token.i:token.i + 1])
         return out
 
@@ -308,8 +311,7 @@ class MentionFinder(Component):
                 runs.append(span)
         # a town does not speak: the subject of a speech verb is someone even where a place has the name
         # ("Ham said", "Peabody said"), and vouches for the name everywhere else ("according to Ham")
-        speakers = [s for s in runs if s.root.dep_ in SUBJECT_DEPS
-                    and self.lex.speech_kind(s.root.head.lemma_) in ("speech", "belief")]
+        speakers = [s for s in runs if self.speaks(s.root)]
         vouched = {name_parts(s.text)[1] for s in speakers}
 
         def known(span: Span) -> bool:

@@ -16,6 +16,7 @@ attributes a sentence to X. An outlet that relays the words ("a rapporté IRNA",
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -415,8 +416,7 @@ class QuoteFinder(Component):
         that one's speaker when that one's cue is its incise ("« … », la question est de savoir « … »
         affirme-t-il")."""
         text = doc_text(doc)
-        for quote in reversed(quotes[:-1]):
-            after = quotes[quotes.index(quote) + 1]
+        for quote, after in reversed(list(pairwise(quotes))):  # last first: a speaker passes down a chain
             if quote.speaker or quote.cue or not after.speaker or after.cue is None or after.cue[0] < after.end:
                 continue
             between = text[quote.end:after.start]
